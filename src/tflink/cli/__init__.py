@@ -1,0 +1,1 @@
+"""The `tflink` command line: thin commands over the library."""

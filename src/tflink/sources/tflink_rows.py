@@ -1,0 +1,163 @@
+"""Row parsers of the TFLink file formats (used by :mod:`tflink.sources.tflink_files`)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+from .. import model
+from ..errors import InputError
+from ..model import BindingSite, Entry, Ortholog
+from .tflink_files import (INTERACTION_REQUIRED, LS_ONLY_SOURCES, SITE_REQUIRED, Detected, InteractionRow,
+                           check_ac, parse_pmids, split_multi, taxid_of, yes_no)
+
+_CODES = {o.code: o.taxid for o in model.ORGANISMS}
+_COLS_CACHE: dict[int, dict[str, int]] = {}
+
+
+def _columns(path: Path, det: Detected, required: tuple[str, ...]) -> dict[str, int]:
+    key = id(det)
+    cols = _COLS_CACHE.get(key)
+    if cols is None:
+        assert det.header is not None
+        cols = {name: i for i, name in enumerate(det.header)}
+        missing = [c for c in required if c not in cols]
+        if missing:
+            raise InputError(path, 1, f"header lacks column(s) {', '.join(missing)}; expected TFLink columns "
+                                      f"{', '.join(required)}")
+        _COLS_CACHE[key] = cols
+    return cols
+
+
+def _fields(path: Path, lineno: int, line: str, det: Detected) -> list[str]:
+    fields = line.split(det.delimiter)
+    assert det.header is not None
+    if len(fields) != len(det.header):
+        raise InputError(path, lineno, f"wrong column count: {len(fields)} fields, expected {len(det.header)} "
+                                       f"like the header")
+    return fields
+
+
+def _ncbi(cell: str) -> tuple[str, ...]:
+    return tuple(split_multi(cell))
+
+
+def _name(cell: str) -> str:
+    cell = cell.strip()
+    return cell if cell and cell != "NA" else "-"
+
+
+def _scales(path: Path, lineno: int, det: Detected, flag: str | None, sources: list[str]) -> tuple[bool, bool]:
+    """(small_scale, large_scale) of a row: the flag column when present, else the file's scale.
+
+    TFLink files carry one Yes/No flag; whether a Yes pair also has large-scale support is inferred: from an
+    LS file, or from sources that are large-scale only (GTRD, ReMap)."""
+    if flag is not None:
+        ss = yes_no(path, lineno, flag)
+    elif det.scale in ("SS", "LS"):
+        ss = det.scale == "SS"
+    else:
+        raise InputError(path, lineno, "cannot tell small- from large-scale: no Small-scale.evidence column and "
+                                       "no _SS_/_LS_ in the file name")
+    ls = (not ss) or det.scale == "LS" or any(s in LS_ONLY_SOURCES for s in sources)
+    return ss, ls
+
+
+def _orthologs(path: Path, lineno: int, ac: str, cell: str) -> Iterator[tuple[str, object]]:
+    for item in split_multi(cell, ";"):
+        code, _, other = item.partition(":")
+        if code not in _CODES or not other:
+            raise InputError(path, lineno, f"ortholog {item!r} is not <Sp>:<UniProt> with Sp one of "
+                                           f"{', '.join(_CODES)}")
+        yield "ortholog", Ortholog(ac, other, _CODES[code])
+
+
+def interactions(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
+    c = _columns(path, det, INTERACTION_REQUIRED)
+    f = _fields(path, lineno, line, det)
+    taxid = taxid_of(path, lineno, f[c["Organism"]])
+    tf = check_ac(path, lineno, f[c["UniprotID.TF"]].strip(), "UniprotID.TF")
+    target = check_ac(path, lineno, f[c["UniprotID.Target"]].strip(), "UniprotID.Target")
+    sources = split_multi(f[c["Source.database"]])
+    flag = f[c["Small-scale.evidence"]] if "Small-scale.evidence" in c else None
+    ss, ls = _scales(path, lineno, det, flag, sources)
+    yield "entry", Entry(tf, taxid, _name(f[c["Name.TF"]]), _ncbi(f[c["NCBI.GeneID.TF"]]))
+    yield "entry", Entry(target, taxid, _name(f[c["Name.Target"]]), _ncbi(f[c["NCBI.GeneID.Target"]]))
+    yield "interaction", InteractionRow(tf, target, taxid, sources, split_multi(f[c["Detection.method"]]),
+                                        parse_pmids(f[c["PubmedID"]]), ss, ls)
+    for col, ac in (("TF.TFLink.ortho", tf), ("TF.nonTFLink.ortho", tf), ("Target.TFLink.ortho", target),
+                    ("Target.nonTFLink.ortho", target)):
+        if col in c:
+            yield from _orthologs(path, lineno, ac, f[c[col]])
+
+
+def entry_partners(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
+    """A row of `tfs_of_<AC>` (partner = TF) or `targets_of_<AC>` (partner = target)."""
+    side = "TF" if det.entry_role == "tfs" else "Target"
+    required = (f"UniprotID.{side}", f"NCBI.GeneID.{side}", f"Name.{side}", "Detection.method", "PubmedID",
+                "Organism", "Source.database", "Small-scale.evidence")
+    c = _columns(path, det, required)
+    f = _fields(path, lineno, line, det)
+    taxid = taxid_of(path, lineno, f[c["Organism"]])
+    partner = check_ac(path, lineno, f[c[f"UniprotID.{side}"]].strip(), f"UniprotID.{side}")
+    assert det.entry_ac is not None
+    sources = split_multi(f[c["Source.database"]])
+    ss, ls = _scales(path, lineno, det, f[c["Small-scale.evidence"]], sources)
+    yield "entry", Entry(det.entry_ac, taxid)
+    yield "entry", Entry(partner, taxid, _name(f[c[f"Name.{side}"]]), _ncbi(f[c[f"NCBI.GeneID.{side}"]]))
+    tf, target = (partner, det.entry_ac) if side == "TF" else (det.entry_ac, partner)
+    yield "interaction", InteractionRow(tf, target, taxid, sources, split_multi(f[c["Detection.method"]]),
+                                        parse_pmids(f[c["PubmedID"]]), ss, ls)
+
+
+def _int_or_none(path: Path, lineno: int, value: str, what: str) -> int | None:
+    if value in ("-", "", "NA"):
+        return None
+    try:
+        return int(value)
+    except ValueError as exc:
+        raise InputError(path, lineno, f"{what} must be an integer or '-', got {value!r}") from exc
+
+
+def _dash(value: str) -> str | None:
+    value = value.strip()
+    return None if value in ("-", "", "NA") else value
+
+
+def sites(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
+    c = _columns(path, det, SITE_REQUIRED)
+    f = _fields(path, lineno, line, det)
+    taxid = taxid_of(path, lineno, f[c["Organism"]])
+    tf = check_ac(path, lineno, f[c["UniprotID.TF"]].strip(), "UniprotID.TF")
+    tflink_id = f[c["TFLinkID"]].strip()
+    if not tflink_id.startswith("TFLink"):
+        raise InputError(path, lineno, f"TFLinkID {tflink_id!r} does not start with 'TFLink'")
+    if "Small-scale.evidence" in c:
+        ss = yes_no(path, lineno, f[c["Small-scale.evidence"]])
+    elif det.scale in ("SS", "LS"):
+        ss = det.scale == "SS"
+    else:
+        ss = tflink_id.startswith("TFLinkSS")
+    overlaps = split_multi(f[c["TFBS.overlaps"]]) if "TFBS.overlaps" in c else []
+    yield "entry", Entry(tf, taxid, _name(f[c["Name.TF"]]))
+    yield "site", BindingSite(
+        tflink_id=tflink_id, tf=tf, taxid=taxid, assembly=_dash(f[c["Assembly"]]),
+        chromosome=_dash(f[c["Chromosome"]]), start=_int_or_none(path, lineno, f[c["Start"]], "Start"),
+        end=_int_or_none(path, lineno, f[c["End"]], "End"), strand=_dash(f[c["Strand"]]),
+        sources=tuple(split_multi(f[c["Source.database"]])), methods=tuple(split_multi(f[c["Detection.method"]])),
+        pmids=tuple(parse_pmids(f[c["PubmedID"]])), small_scale=ss, overlaps=tuple(overlaps))
+
+
+def browse(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
+    """A browse row: name, UniProt, NCBI IDs, function, Yes/No, number of interactions."""
+    f = line.split(",")
+    if len(f) != 6:
+        raise InputError(path, lineno, f"wrong column count: {len(f)} fields, expected 6 (Name, UniProt, NCBI Gene "
+                                       "ID, Function, Small-scale evidence, Number of interactions)")
+    name, ac, ncbi, function, ss, n = (x.strip() for x in f)
+    check_ac(path, lineno, ac, "UniProt ID")
+    if function not in model.FUNCTIONS:
+        raise InputError(path, lineno, f"function {function!r} is not one of {', '.join(model.FUNCTIONS)}")
+    count = _int_or_none(path, lineno, n, "Number of interactions")
+    assert det.taxid is not None
+    yield "entry", Entry(ac, det.taxid, _name(name), _ncbi(ncbi), declared_function=function,
+                         declared_interactions=count or 0, declared_small_scale=yes_no(path, lineno, ss))
