@@ -1,0 +1,1 @@
+"""The HTML gateway: page routers, templates (no logic) and packaged static assets."""
