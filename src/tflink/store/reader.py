@@ -263,7 +263,7 @@ class Release:
 
 
 SITE_COLS = ("s.tflink_id, s.tf_id, s.taxid, s.assembly, s.chromosome, s.start_pos, s.end_pos, s.strand, s.sequence, "
-             "s.sources, s.methods, s.pmids, s.small_scale, s.n_overlaps, s.overlaps")
+             "s.sources, s.methods, s.pmids, s.small_scale, s.n_overlaps, s.overlap_ids")
 
 
 def site_dict(r: Sequence[Any]) -> dict[str, Any]:

@@ -29,7 +29,7 @@ TABLES: dict[str, str] = {
         "id INTEGER PRIMARY KEY, tflink_id TEXT NOT NULL, tf_id INTEGER NOT NULL, taxid INTEGER NOT NULL, "
         "assembly TEXT, chromosome TEXT, start_pos INTEGER, end_pos INTEGER, strand TEXT, sequence TEXT, "
         "sources TEXT NOT NULL, methods TEXT NOT NULL, pmids TEXT NOT NULL, small_scale INTEGER NOT NULL, "
-        "n_overlaps INTEGER NOT NULL, overlaps TEXT NOT NULL"
+        "n_overlaps INTEGER NOT NULL, overlap_ids TEXT NOT NULL"
     ),
     "ortholog": "entry_id INTEGER NOT NULL, other_uniprot TEXT NOT NULL, other_taxid INTEGER NOT NULL, other_id INTEGER",
     "lookup": "term TEXT NOT NULL, entry_id INTEGER NOT NULL, kind TEXT NOT NULL, taxid INTEGER NOT NULL",
