@@ -1,0 +1,1 @@
+/* tflink.js placeholder; filled in by the pages work */
