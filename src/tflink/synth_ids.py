@@ -128,8 +128,20 @@ def make_universe(rng: np.random.Generator, code: str, n: int, block: int, n_fam
     return Universe(code, acs, trembl, names, ncbi, family)
 
 
+def _cap_per_species(items: list[str], own: str, max_each: int) -> str:
+    """``;``-join the ``Sp:AC`` items not of species ``own``, at most ``max_each`` per species; ``-`` if none."""
+    seen: dict[str, int] = {}
+    kept = []
+    for item in items:
+        sp = item[:2]
+        if sp != own and seen.get(sp, 0) < max_each:
+            seen[sp] = seen.get(sp, 0) + 1
+            kept.append(item)
+    return ";".join(kept) or "-"
+
+
 def attach_orthologs(rng: np.random.Generator, universes: list[Universe], blocks: list[int], n_families: int,
-                     max_each: int = 6) -> None:
+                     max_each: int = 3) -> None:
     """Fill ``ortho`` of every universe: family members in the other organisms (TFLink.ortho) and extra
     accessions that have no TFLink entry (nonTFLink.ortho), formatted ``Mm:AC;Rn:AC`` sorted by species code."""
     members: dict[int, list[str]] = {}
@@ -138,16 +150,12 @@ def attach_orthologs(rng: np.random.Generator, universes: list[Universe], blocks
             members.setdefault(int(u.family[i]), []).append(f"{u.code}:{u.acs[i]}")
     outside: dict[int, list[str]] = {}
     for u, block in sorted(zip(universes, blocks), key=lambda x: x[0].code):
-        counts = rng.poisson(0.25, n_families)
+        counts = rng.poisson(0.15, n_families)
         acs, _ = accessions(rng, int(counts.sum()), 2 * block + 1, 0.5)
         fams = np.repeat(np.arange(n_families), counts).tolist()
         for fam, ac in zip(fams, acs):
             outside.setdefault(fam, []).append(f"{u.code}:{ac}")
     for u in universes:
-        own = f"{u.code}:"
-        cells = []
-        for fam in u.family.tolist():
-            tfl = [m for m in members.get(fam, ()) if not m.startswith(own)][:max_each] if fam >= 0 else []
-            non = [m for m in outside.get(fam, ()) if not m.startswith(own)][:max_each] if fam >= 0 else []
-            cells.append(f"{';'.join(tfl) or '-'}\t{';'.join(non) or '-'}")
-        u.ortho = cells
+        u.ortho = [f"{_cap_per_species(members.get(f, []), u.code, max_each)}\t"
+                   f"{_cap_per_species(outside.get(f, []), u.code, max_each)}" if f >= 0 else "-\t-"
+                   for f in u.family.tolist()]
