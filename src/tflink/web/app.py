@@ -21,7 +21,7 @@ STATIC_DIR = Path(__file__).resolve().parent.parent / "pages" / "static"
 # Router modules, each with a module-level `router`. API routers first (prefix /api/v1 inside them).
 ROUTER_MODULES = (
     "tflink.api.routes_entries", "tflink.api.routes_interactions", "tflink.api.routes_exports",
-    "tflink.api.routes_analyses", "tflink.pages.routes_analyses", "tflink.pages.routes",
+    "tflink.api.routes_analyses", "tflink.api.routes_search", "tflink.pages.routes_analyses", "tflink.pages.routes",
 )
 
 
