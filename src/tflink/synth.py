@@ -301,14 +301,18 @@ def planned_rows(scale: float, organisms: Sequence[str] | None = None) -> int:
 
 
 def generate(outdir: Path | str, scale: float, seed: int, organisms: Sequence[str] | None = None,
-             progress: Progress | None = None, compresslevel: int = 1) -> dict[str, dict[str, dict[str, int]]]:
-    """Write the synthetic release into ``outdir``; returns the planned counts per organism (as verify_counts)."""
+             progress: Progress | None = None, compresslevel: int = 1,
+             statistics: Mapping[str, tuple[tuple[int, ...], ...]] = STATISTICS) -> dict[str, dict[str, dict[str, int]]]:
+    """Write the synthetic release into ``outdir``; returns the planned counts per organism (as verify_counts).
+
+    ``statistics`` replaces TFLink's table (same shape as :data:`STATISTICS`), e.g. to test other overlaps.
+    """
     if not 0 < scale <= 1:
         raise ValueError(f"scale must be in (0, 1], got {scale}")
     outdir = Path(outdir)
     outdir.mkdir(parents=True, exist_ok=True)
     tick: Progress = progress or (lambda n: None)
-    counts = {o: scaled_counts(o.name, scale) for o in ORGANISMS}
+    counts = {o: scaled_counts(o.name, scale, statistics) for o in ORGANISMS}
     universes = build_universes(seed, counts)
     chosen = [organism(o) for o in organisms] if organisms else list(ORGANISMS)
     for org in chosen:
@@ -318,7 +322,7 @@ def generate(outdir: Path | str, scale: float, seed: int, organisms: Sequence[st
         finally:
             sink.close()
         write_browse(outdir / browse_file(org), universes[org], tally)
-        if STATISTICS[org.name][2][4]:  # TFLink has no binding-site file for zebrafish
+        if statistics[org.name][2][4]:  # TFLink has no binding-site file for zebrafish
             sink = _Sink(outdir / sites_file(org), compresslevel)
             try:
                 write_sites(sink, _rng(seed, org, 3), org.code, org.name,

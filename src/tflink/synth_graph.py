@@ -43,18 +43,24 @@ def exact_degrees(rng: np.random.Generator, n_items: int, total: int, caps: np.n
     if not n_items <= total <= int(caps.sum()):
         raise InfeasibleGraph(f"{total} edges cannot be spread over {n_items} TFs with caps summing to {caps.sum()}")
     w = rng.lognormal(0.0, sigma, n_items)
-    lo, hi = 0.0, float(caps.max()) / float(w.min()) + 1.0
-    for _ in range(100):  # bisection on the multiplier; the clipped sum is monotone in it
+
+    def shape(mult: float) -> np.ndarray:  # saturates towards the cap instead of piling up at it
+        return caps * -np.expm1(-w * mult)
+
+    lo, hi = 0.0, 1.0
+    while np.clip(np.floor(shape(hi)), 1, caps).sum() < total and hi < 1e12:
+        hi *= 2
+    for _ in range(200):  # bisection on the multiplier; the clipped sum is monotone in it
         mid = (lo + hi) / 2
-        if np.clip(np.floor(w * mid), 1, caps).sum() > total:
+        if np.clip(np.floor(shape(mid)), 1, caps).sum() > total:
             hi = mid
         else:
             lo = mid
-    deg = np.clip(np.floor(w * lo), 1, caps).astype(np.int64)
+    deg = np.clip(np.floor(shape(lo)), 1, caps).astype(np.int64)
     short = total - int(deg.sum())
     while short > 0:  # hand out the remainder one by one to TFs still below their cap, largest fraction first
         room = np.flatnonzero(deg < caps)
-        frac = (w[room] * lo) % 1.0 + rng.random(room.size) * 1e-9
+        frac = shape(lo)[room] % 1.0 + rng.random(room.size) * 1e-9
         take = room[np.argsort(-frac, kind="stable")[:short]]
         deg[take] += 1
         short -= take.size
