@@ -5,6 +5,7 @@ identifiers are gene symbols (HGNC style for human, MGI style for mouse).
 """
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -37,7 +38,8 @@ def organism_from_name(path: str | Path) -> int | None:
 
 
 def parse(path: str | Path, *, organism_id: int | str | None = None,
-          on_reject: Callable[[str, str], None] | None = None, **_: object) -> Iterator[RawEvidence]:
+          stats: Counter[str] | None = None, on_reject: Callable[[str, str], None] | None = None,
+          **_: object) -> Iterator[RawEvidence]:
     """Yield one RawEvidence per line (method = curation; sign from the mode column)."""
     taxid = organism(organism_id).taxid if organism_id is not None else organism_from_name(path)
     reject = Rejector(path, on_reject)
@@ -45,7 +47,9 @@ def parse(path: str | Path, *, organism_id: int | str | None = None,
         reject(0, "unknown organism", "pass organism= (file name has neither 'human' nor 'mouse')")
         return
     fname = Path(path).name
+    stats = stats if stats is not None else Counter()
     for n, line in numbered_lines(path):
+        stats["rows"] += 1
         f = line.split("\t")
         if len(f) < 4 or not f[0].strip() or not f[1].strip():
             reject(n, "expected 4 tab-separated fields TF, target, mode, PMIDs", line[:80])
