@@ -52,7 +52,8 @@ def cross_species(rel: Release, tf: str, to: str, organism: str | None = None, s
     return {"tf": _ident(src_entry), "organism": src.name, "to": dst.name, "filter": flt.as_dict(),
             "orthologs": [_ident(e) for e in dst_tfs],
             "summary": [{"organism": src.name, **_counts(rows_a)}, {"organism": dst.name, **_counts(rows_b)}],
-            "rows": rows_a + rows_b}
+            "rows": sorted(rows_a + rows_b, key=lambda r: (STATUSES.index(r["status"]), r["organism"] != src.name,
+                                                          r["name"].lower(), r["uniprot"]))}
 
 
 def _ident(e: dict[str, Any]) -> dict[str, Any]:
