@@ -31,7 +31,7 @@ def create_app(location: str | None = None) -> FastAPI:
                   description="Transcription factor → target gene regulation data: REST API of a tflink release. "
                               "Limits: page size ≤ TFLINK_PAGE_SIZE_MAX, batch ≤ TFLINK_BATCH_MAX identifiers, "
                               "network ≤ TFLINK_NETWORK_MAX nodes; errors are JSON {error, param?, status}.",
-                  openapi_url="/api/v1/openapi.json", docs_url="/api/v1/docs", redoc_url=None)
+                  openapi_url="/api/v1/openapi.json", docs_url=None, redoc_url=None)  # offline docs: api/routes_exports
     app.state.location = location or settings.default_release()
     if STATIC_DIR.is_dir():
         app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
