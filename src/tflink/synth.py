@@ -194,19 +194,19 @@ class _Tally:
         self.as_target = np.zeros(size, dtype=np.int64)
         self.small = np.zeros(size, dtype=bool)
 
-    def add(self, tf: int, targets: np.ndarray, small: np.ndarray | bool) -> None:
+    def add(self, tf: int, targets: np.ndarray, small: bool) -> None:
         self.as_tf[tf] += targets.size
         self.as_target[targets] += 1  # targets of one TF are distinct
-        if np.any(small):
+        if small:
             self.small[tf] = True
-            self.small[targets[small] if isinstance(small, np.ndarray) else targets] = True
+            self.small[targets] = True
 
 
 def _row_writer(u: Universe, out: Callable[[str], None], tally: _Tally, progress: Progress) -> Callable[..., None]:
     """Closure writing all rows of one TF: ``emit(tf, targets, cells, cell_index, small)``."""
     acs, ncbi, names, ortho = u.acs, u.ncbi, u.names, u.ortho or []
 
-    def emit(tf: int, targets: np.ndarray, cells: Sequence[str], idx: Sequence[int], small: np.ndarray | bool) -> None:
+    def emit(tf: int, targets: np.ndarray, cells: Sequence[str], idx: Sequence[int], small: bool) -> None:
         a, n, m, o = acs[tf], ncbi[tf], names[tf], ortho[tf]
         out("".join([f"{a}\t{acs[g]}\t{n}\t{ncbi[g]}\t{m}\t{names[g]}\t{cells[p]}\t{o}\t{ortho[g]}\n"
                      for g, p in zip(targets.tolist(), idx)]))
