@@ -31,11 +31,14 @@ def synth(outdir: Path, scale: str, seed: int, organisms: tuple[str, ...], verif
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn, TimeRemainingColumn
 
-    from ..model import organism
+    from ..model import UnknownOrganism, organism
     from ..synth import generate, planned_rows, verify_counts
 
     for name in organisms:
-        organism(name)  # unknown names fail before any file is written
+        try:
+            organism(name)  # unknown names fail before any file is written
+        except UnknownOrganism as exc:
+            raise click.BadParameter(str(exc), param_hint="--organism") from exc
     names = list(organisms) or None
     bar = Progress("[bold]synth", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TimeRemainingColumn(),
                    disable=not sys.stderr.isatty())
