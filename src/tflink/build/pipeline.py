@@ -121,6 +121,7 @@ class Build:
         if not tf.acs:
             self.report.count_record(name, f"site dropped: TF {tf.status}")
             return
+        self.report.count_record(name, "site mapped")
         method, small = rules.classify(raw.source, raw.method, raw.small_scale)
         pmids = (*raw.pmids, *rules.citations(raw.source, self.config.append_citations))
         for ac in tf.acs:
