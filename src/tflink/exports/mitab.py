@@ -94,7 +94,7 @@ def _alias(name: str | None) -> str:
 def mitab_lines(rows: Iterable[tuple], created: str, updated: str) -> Iterator[str]:
     """One 46-column MITAB 2.8 line per interaction; dates as `YYYY/MM/DD`."""
     taxa: dict[int, str] = {}
-    tail = "\t".join(["-"] * 14)
+    tail = ("-",) * 14
     for r in rows:
         tax = taxa.get(r[I_TAXID])
         if tax is None:
@@ -103,5 +103,5 @@ def mitab_lines(rows: Iterable[tuple], created: str, updated: str) -> Iterator[s
                 _ids("geneid", r[I_TARGET_NCBI]), _alias(r[I_TF_NAME]), _alias(r[I_TARGET_NAME]),
                 method_terms(r[I_METHODS]), "-", _ids("pubmed", r[I_PMIDS]), tax, tax, CONSTANT_12,
                 source_terms(r[I_SOURCES]), "-", "-", "-", ROLE_A, ROLE_B, EXP_ROLE, EXP_ROLE, TYPE_A, TYPE_B,
-                "-", "-", "-", "-", "-", "-", "-", "-", created, updated, tail)
+                "-", "-", "-", "-", "-", "-", "-", "-", created, updated, *tail)
         yield tsv_row(cols)
