@@ -34,6 +34,7 @@ Relative paths are relative to the config file; `pyjaspar:JASPAR2020` names the 
 """
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -122,7 +123,8 @@ def load_config(path: str | Path) -> BuildConfig:
     try:
         data = tomllib.loads(cfg.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        line = getattr(exc, "lineno", None)
+        found = re.search(r"at line (\d+)", str(exc))
+        line = getattr(exc, "lineno", None) or (int(found.group(1)) if found else None)
         raise InputError(cfg, line, f"invalid TOML: {exc}") from None
     release = data.get("release", {})
     out = BuildConfig(cfg, str(release.get("version", "dev")), bool(release.get("append_citations", True)),

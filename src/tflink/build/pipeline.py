@@ -234,6 +234,8 @@ class Build:
             path = Path(self.config.resolve(spec.path))
             info = self._input_file(f"orthologs:{path.name}", path, spec.format, licence=spec.licence,
                                     citation=spec.attribution)
+            if spec.attribution or spec.licence:
+                self.attribution[path.name] = {"licence": spec.licence, "attribution": spec.attribution}
             pairs = orthologs.read_pairs(spec.format, path, info, spec.organisms)
             found |= orthologs.map_orthologs(pairs, self.idmap, self.report, info.name, taxids)
         kept = sorted((o for o in found if o.uniprot in keep), key=lambda o: (o.uniprot, o.other_uniprot))
