@@ -4,8 +4,9 @@ from __future__ import annotations
 import hashlib
 import http.server
 import threading
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
+from typing import ClassVar
 
 import pytest
 
@@ -15,13 +16,13 @@ from tflink.build import fetch
 class RangeHandler(http.server.SimpleHTTPRequestHandler):
     """Serves files with HTTP Range support (206) and counts the bytes it sent."""
 
-    sent: list[int] = []
-    honour_range = True
+    sent: ClassVar[list[int]] = []
+    honour_range: ClassVar[bool] = True
 
     def log_message(self, *args: object) -> None:
         pass
 
-    def do_GET(self) -> None:  # noqa: N802
+    def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
         if not path.is_file():
             self.send_error(404)
@@ -45,7 +46,7 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture()
 def server(shared_dir: Path) -> Iterator[str]:
     root = shared_dir / "sources" / "trrust"
-    handler = lambda *a, **k: RangeHandler(*a, directory=str(root), **k)  # noqa: E731
+    handler = lambda *a, **k: RangeHandler(*a, directory=str(root), **k)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()

@@ -13,6 +13,11 @@ from tflink.build.pipeline import Build, build
 from tflink.errors import InputError
 
 
+def _trrust_rows(shared: Path) -> list[list[str]]:
+    with open(shared / "sources" / "trrust" / "trrust_rawdata.human.tsv", newline="") as fh:
+        return list(csv.reader(fh, delimiter="\t"))
+
+
 def write_config(tmp: Path, body: str, name: str = "build.toml") -> Path:
     path = tmp / name
     path.write_text('[release]\nversion = "test"\n' + body)
@@ -50,7 +55,7 @@ def test_ezh2_represses_twist1(trrust_build: tuple[Build, dict]) -> None:
 
 def test_fzr1_does_not_get_cdh1_evidence(trrust_build: tuple[Build, dict], shared_dir: Path) -> None:
     _, its = trrust_build
-    rows = list(csv.reader(open(shared_dir / "sources" / "trrust" / "trrust_rawdata.human.tsv"), delimiter="\t"))
+    rows = _trrust_rows(shared_dir)
     cdh1_pmids = {p for r in rows if r[1] == "CDH1" for p in r[3].split(";")}
     fzr1_pmids = {p for r in rows if r[1] == "FZR1" for p in r[3].split(";")}
     to_fzr1 = [i for (tf, tg), i in its.items() if tg == "Q9UM11"]
@@ -94,7 +99,7 @@ def test_mapping_report_numbers(shared_dir: Path, tmp_path: Path) -> None:
                        + trrust_input(shared_dir))
     b = Build(load_config(cfg))
     its = b.integrate()
-    rows = list(csv.reader(open(shared_dir / "sources" / "trrust" / "trrust_rawdata.human.tsv"), delimiter="\t"))
+    rows = _trrust_rows(shared_dir)
     symbols = {r[0] for r in rows} | {r[1] for r in rows}
     report = b.report.as_dict()["TRRUST:trrust_rawdata.human.tsv"]
     expected = _independent_statuses(uniprot, symbols)

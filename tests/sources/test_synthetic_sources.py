@@ -47,7 +47,7 @@ def test_redfly_gff3(synthetic_dir: Path) -> None:
     assert [(e.tf_id, e.target_id, e.pmids) for e in ev] == [
         ("FBgn0001077", "FBgn0000577", ("2573829",)), ("FBgn0001077", "FBgn0000577", ("8582299",)),
         ("FBgn0001168", "FBgn0001077", ("1111111",))]
-    assert [(s.chromosome, s.start, s.end, s.assembly) for s in sites][0] == ("chr2R", 11358563, 11358577, "dm6")
+    assert (sites[0].chromosome, sites[0].start, sites[0].end, sites[0].assembly) == ("chr2R", 11358563, 11358577, "dm6")
     assert len(rejects) == 1 and ":7:" in rejects[0]
     assert stats["skipped: no factor (not a TFBS row)"] == 1
 

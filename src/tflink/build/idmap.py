@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Iterable
 
 from ..model import Entry
 
@@ -80,7 +80,7 @@ class IdMap:
         self._final = False
 
     def add(self, taxid: int, uniprot: str, name: str | None = None, ncbi: Iterable[str] = (),
-            synonyms: Iterable[str] = (), xrefs: dict[str, Iterable[str]] | None = None,
+            synonyms: Iterable[str] = (), xrefs: Mapping[str, Iterable[str]] | None = None,
             loci: Iterable[str] = ()) -> None:
         """Merge what one table says about an accession (first primary name wins; loci are unique names)."""
         uniprot = uniprot.strip()
@@ -103,13 +103,13 @@ class IdMap:
         self._final = False
 
     def add_gene(self, taxid: int, geneid: str, symbol: str, synonyms: Iterable[str] = (),
-                 xrefs: dict[str, Iterable[str]] | None = None) -> None:
+                 xrefs: Mapping[str, Iterable[str]] | None = None) -> None:
         """A gene-level record without UniProt ACs (NCBI gene_info); joined to accessions by NCBI Gene ID."""
         self.genes.append((taxid, geneid.strip(), [symbol.strip()], [s.strip() for s in synonyms if s.strip()],
                            {ns: [norm_xref(ns, i) for i in ids] for ns, ids in (xrefs or {}).items()}))
         self._final = False
 
-    def finalize(self) -> "IdMap":
+    def finalize(self) -> IdMap:
         """Build the lookup indexes (idempotent)."""
         if self._final:
             return self

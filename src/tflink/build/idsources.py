@@ -15,8 +15,8 @@ Each loader returns the number of rows read and rejects bad rows through the Inp
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from ..model import InputFile, organism
 from ..sources.records import Rejector, numbered_lines, open_text, require_columns
@@ -40,6 +40,11 @@ def _multi(cell: str, seps: str = ";|, ") -> list[str]:
     return out
 
 
+def _cell(fields: list[str], i: int | None) -> str:
+    """Field i of a row, "" when the column is absent."""
+    return fields[i] if i is not None and i < len(fields) else ""
+
+
 def load_uniprot_tab(idmap: IdMap, path: Path, taxid: int, info: InputFile, **_: object) -> None:
     """UniProt tabular export with a header row."""
     lines = numbered_lines(path)
@@ -58,13 +63,11 @@ def load_uniprot_tab(idmap: IdMap, path: Path, taxid: int, info: InputFile, **_:
         if not ac:
             reject(n, "row without accession", line[:60])
             continue
-        def get(i: int | None) -> str:
-            return f[i] if i is not None and i < len(f) else ""
-        names = get(ig).split()
-        primary = get(ip).split(";")[0].strip() or (names[0] if names else "")
-        synonyms = _multi(get(isy), "; ") if isy is not None else names[1:]
-        tax = int(get(iorg)) if get(iorg).strip().isdigit() else taxid
-        idmap.add(tax, ac, primary, _multi(get(incbi), ";"), synonyms)
+        names = _cell(f, ig).split()
+        primary = _cell(f, ip).split(";")[0].strip() or (names[0] if names else "")
+        synonyms = _multi(_cell(f, isy), "; ") if isy is not None else names[1:]
+        tax = int(_cell(f, iorg)) if _cell(f, iorg).strip().isdigit() else taxid
+        idmap.add(tax, ac, primary, _multi(_cell(f, incbi), ";"), synonyms)
 
 
 def load_uniprot_selected(idmap: IdMap, path: Path, taxid: int, info: InputFile, **_: object) -> None:
@@ -122,7 +125,7 @@ def load_gene_info(idmap: IdMap, path: Path, taxid: int | None, info: InputFile,
             continue
         xrefs: dict[str, list[str]] = {}
         for x in _multi(f[cols["dbXrefs"]], "|"):
-            db, _, ident = x.partition(":")
+            db, _sep, ident = x.partition(":")
             if db.lower() in GENE_INFO_XREFS:
                 xrefs.setdefault(GENE_INFO_XREFS[db.lower()], []).append(ident)
         syns = _multi(f[cols["Synonyms"]], "|") + _multi(f[cols["LocusTag"]], "|")

@@ -8,8 +8,8 @@ Identifiers are resolved with the build's IdMap under the same rules as evidence
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 from ..errors import InputError
 from ..model import InputFile, Ortholog, organism

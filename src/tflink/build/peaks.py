@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from ..errors import InputError
 from ..sources.records import RawEvidence, RawPeak, numbered_lines
@@ -33,11 +33,11 @@ class PeakRule:
     nearest_only: bool = False
 
     @classmethod
-    def from_options(cls, options: dict[str, object]) -> "PeakRule":
+    def from_options(cls, options: dict[str, object]) -> PeakRule:
         """Build from config keys (`window` sets both sides)."""
         w = options.get("window")
-        up = int(options.get("upstream", w if w is not None else 1000))  # type: ignore[arg-type]
-        down = int(options.get("downstream", w if w is not None else 1000))  # type: ignore[arg-type]
+        up = int(str(options.get("upstream", w if w is not None else 1000)))
+        down = int(str(options.get("downstream", w if w is not None else 1000)))
         rule = cls(up, down, str(options.get("anchor", "summit")), str(options.get("tss_from", "transcript")),
                    bool(options.get("nearest_only", False)))
         if rule.anchor not in ("summit", "peak") or rule.tss_from not in ("transcript", "gene") or up < 0 or down < 0:
@@ -68,7 +68,7 @@ class GeneIndex:
         self._pos: dict[str, list[int]] = {}
 
     @classmethod
-    def from_gtf(cls, path: str | Path, tss_from: str = "transcript") -> "GeneIndex":
+    def from_gtf(cls, path: str | Path, tss_from: str = "transcript") -> GeneIndex:
         """Read gene / transcript lines of a GTF (1-based coordinates)."""
         idx, ids = cls(), {}
         feature = "gene" if tss_from == "gene" else "transcript"

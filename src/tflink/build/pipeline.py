@@ -13,12 +13,23 @@ import hashlib
 import itertools
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, cast
 
 from .. import sources
 from ..errors import InputError
-from ..model import ORGANISMS, Entry, Evidence, InputFile, Interaction, Ortholog, aggregate, organism
+from ..model import (
+    ORGANISMS,
+    Entry,
+    Evidence,
+    InputFile,
+    Interaction,
+    Ortholog,
+    Sign,
+    aggregate,
+    organism,
+)
 from ..sources.records import RawEvidence, RawMatrix, RawPeak, RawSite
 from . import idsources, orthologs, peaks, rules
 from .config import BuildConfig, InputSpec, load_config
@@ -110,9 +121,10 @@ class Build:
         self.report.count_record(name, "mapped")
         method, small = rules.classify(raw.source, raw.method, raw.small_scale)
         pmids = tuple(dict.fromkeys((*raw.pmids, *rules.citations(raw.source, self.config.append_citations))))
+        sign = cast("Sign | None", rules.sign(raw.sign))
         for a in tf.acs:
             for b in tg.acs:
-                yield Evidence(a, b, raw.taxid, raw.source, method, pmids, small, rules.sign(raw.sign),
+                yield Evidence(a, b, raw.taxid, raw.source, method, pmids, small, sign,
                                raw.record_id, raw.source_version)
 
     def add_site(self, name: str, raw: RawSite) -> None:

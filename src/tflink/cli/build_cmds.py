@@ -41,7 +41,10 @@ def fetch(sources: tuple[str, ...], dest: Path | None, list_only: bool) -> None:
                   disable=not sys.stderr.isatty()) as bar:
         for name in sources:
             task = bar.add_task(name, total=None)
-            paths = fetch_source(name, dest, lambda done, total: bar.update(task, completed=done, total=total))
+
+            def update(done: int, total: int | None, task: object = task) -> None:
+                bar.update(task, completed=done, total=total)  # type: ignore[arg-type]
+            paths = fetch_source(name, dest, update)
             for p in paths:
                 click.echo(f"{name}: {p}", err=True)
 

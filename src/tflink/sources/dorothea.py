@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any
 
 from ..model import organism
 from .records import RawEvidence, Rejector, open_text, split_pmids
@@ -121,8 +122,9 @@ def parse(path: str | Path, *, organism_id: int | str | None = None, curated: It
             reject(n, "empty TF or target", str(row)[:80])
             continue
         sign = _sign(row[im])
-        base = dict(tf_id=str(row[it]), tf_namespace=NAMESPACE, target_id=str(row[ig]), target_namespace=NAMESPACE,
-                    taxid=taxid, sign=sign, record_id=f"{fname}:{n}", source_version=version)
+        base: dict[str, Any] = {"tf_id": str(row[it]), "tf_namespace": NAMESPACE, "target_id": str(row[ig]),
+                                "target_namespace": NAMESPACE, "taxid": taxid, "sign": sign,
+                                "record_id": f"{fname}:{n}", "source_version": version}
         hit = False
         for tag in _split_tags(row[icur]):
             if tag in tags:

@@ -8,8 +8,8 @@ exp.count peak.count`; `summit` is an offset from START. Peaks become TF -> gene
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..model import ORGANISMS, organism
 from .records import RawPeak, Rejector, numbered_lines, require_columns

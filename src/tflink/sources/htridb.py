@@ -7,8 +7,8 @@ The technique decides small- vs large-scale (ChIP-chip / ChIP-seq rows are large
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .records import RawEvidence, Rejector, numbered_lines, require_columns, split_pmids
 

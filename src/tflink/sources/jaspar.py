@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 import sqlite3
 from collections import Counter
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Any
 
 from ..model import ORGANISMS, organism
 from .records import RawMatrix, RawSite, Rejector, numbered_lines, split_pmids
@@ -57,7 +58,7 @@ def parse(path: str | Path, **options: object) -> Iterator[RawMatrix | RawSite]:
     text = str(path)
     if text.startswith("pyjaspar:") or text.endswith((".sqlite", ".db")):
         yield from parse_matrices(text, **options)  # type: ignore[arg-type]
-    elif text.endswith(".bed") or text.endswith(".bed.gz"):
+    elif text.endswith((".bed", ".bed.gz")):
         yield from parse_bed(text, **options)  # type: ignore[arg-type]
     else:
         yield from parse_sites(text, **options)  # type: ignore[arg-type]
@@ -145,8 +146,8 @@ def parse_sites(path: str | Path, *, matrix_id: str | None = None, tf_id: str | 
         stats["rows"] += 1
         seq = "".join(ch for ch in line.strip() if ch.isupper()) or line.strip().upper()
         m = _COORD.match(header[1])
-        coords = dict(assembly=m.group("asm"), chromosome=m.group("chr"), start=int(m.group("s")),
-                      end=int(m.group("e")), strand=m.group("st")) if m else {}
+        coords: dict[str, Any] = {"assembly": m.group("asm"), "chromosome": m.group("chr"), "start": int(m.group("s")),
+                                  "end": int(m.group("e")), "strand": m.group("st")} if m else {}
         for tf in tfs:
             yield RawSite(tf, tf_namespace, taxid, LABEL, sequence=seq, method=mtype, pmids=pmids,
                           record_id=f"{mid}:{header[1].split()[0]}", source_version=VERSION, **coords)

@@ -10,11 +10,18 @@ ORegAnno_ID, whatever the number of genome builds) and one binding site per buil
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..model import ORGANISMS
-from .records import RawEvidence, RawSite, Rejector, numbered_lines, require_columns, split_pmids
+from .records import (
+    RawEvidence,
+    RawSite,
+    Rejector,
+    numbered_lines,
+    require_columns,
+    split_pmids,
+)
 
 NAME = "ORegAnno"
 LABEL = "ORegAnno"

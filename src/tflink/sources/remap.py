@@ -7,8 +7,8 @@ thickStart/thickEnd mark the summit. Coordinates are 0-based half-open. Peaks be
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..model import organism
 from .records import RawPeak, Rejector, numbered_lines

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import csv
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..model import organism
 from .records import RawEvidence, Rejector, open_text

@@ -6,8 +6,8 @@ identifiers are gene symbols (HGNC style for human, MGI style for mouse).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from ..model import organism
 from .records import RawEvidence, Rejector, numbered_lines, split_pmids

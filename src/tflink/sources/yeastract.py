@@ -11,8 +11,8 @@ Identifiers are standard gene names or ORF names (namespace `symbol`, matched ag
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Callable, Iterator
 
 from .records import RawEvidence, Rejector, numbered_lines, split_pmids
 
@@ -88,6 +88,10 @@ def _matrix(path: str | Path, targets: list[str], lines: Iterator[tuple[int, str
                 yield _ev(path, n, tf, target.strip(), sign=_SIGNS.get(v))
 
 
+def _get(fields: list[str], i: int | None) -> str:
+    return fields[i].strip() if i is not None and i < len(fields) else ""
+
+
 def _rich(path: str | Path, cols: list[str], lines: Iterator[tuple[int, str]], stats: Counter[str],
           reject: Rejector) -> Iterator[RawEvidence]:
     def col(*names: str) -> int | None:
@@ -100,8 +104,7 @@ def _rich(path: str | Path, cols: list[str], lines: Iterator[tuple[int, str]], s
         if len(f) <= max(itf, itg) or not f[itf].strip() or not f[itg].strip():
             reject(n, "missing TF or target", line[:80])
             continue
-        def get(i: int | None) -> str:
-            return f[i].strip() if i is not None and i < len(f) else ""
-        yield _ev(path, n, gene_of_protein(f[itf]) if f[itf].strip().endswith("p") and f[itf][:1].isupper()
-                  and not f[itf].isupper() else f[itf].strip(), f[itg].strip(), get(im), split_pmids(get(ip)),
-                  _SIGNS.get(get(isg).lower()))
+        tf = f[itf].strip()
+        if tf.endswith("p") and tf[:1].isupper() and not tf.isupper():  # protein name such as Smp1p
+            tf = gene_of_protein(tf)
+        yield _ev(path, n, tf, f[itg].strip(), _get(f, im), split_pmids(_get(f, ip)), _SIGNS.get(_get(f, isg).lower()))
