@@ -59,6 +59,10 @@ def pg_url() -> str:
     yield url
     import psycopg
 
+    from tflink.query import forget
+
+    forget()  # close cached readers before dropping their schema
+
     with psycopg.connect(PG_BASE, autocommit=True) as conn:
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
         conn.execute(f'DROP SCHEMA IF EXISTS "{schema}__old" CASCADE')

@@ -62,25 +62,27 @@ class Detected:
     taxid: int | None = None  # from the file name (browse tables)
 
 
-def open_text(path: Path) -> IO[str]:
-    """Open plain or gzip text (detected by magic bytes), strict UTF-8."""
+def open_binary(path: Path) -> IO[bytes]:
+    """Open plain or gzip bytes (gzip detected by its magic bytes)."""
     with open(path, "rb") as fh:
         magic = fh.read(2)
     if magic == b"\x1f\x8b":
-        return gzip.open(path, "rt", encoding="utf-8", newline="")
-    return open(path, "rt", encoding="utf-8", newline="")
+        return gzip.open(path, "rb")  # type: ignore[return-value]
+    return open(path, "rb")
 
 
 def _lines(path: Path) -> Iterator[tuple[int, str]]:
-    """(line number, line without newline); decoding and gzip problems become InputError with the line."""
+    """(line number, line without newline), decoded line by line so that a bad byte is reported on its line."""
     n = 0
     try:
-        with open_text(path) as fh:
-            for n, line in enumerate(fh, 1):
+        with open_binary(path) as fh:
+            for n, raw in enumerate(fh, 1):
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError as exc:
+                    raise InputError(path, n, f"not UTF-8 text ({exc.reason} at byte {exc.start} of the line); "
+                                              "expected a UTF-8 TFLink table") from exc
                 yield n, line.rstrip("\r\n")
-    except UnicodeDecodeError as exc:
-        raise InputError(path, n + 1, f"not UTF-8 text ({exc.reason} at byte {exc.start}); expected a UTF-8 "
-                                      "TFLink table") from exc
     except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
         raise InputError(path, n + 1, f"truncated or corrupt gzip file ({exc}); download it again") from exc
 

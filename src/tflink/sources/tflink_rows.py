@@ -138,11 +138,14 @@ def sites(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[s
     else:
         ss = tflink_id.startswith("TFLinkSS")
     overlaps = split_multi(f[c["TFBS.overlaps"]]) if "TFBS.overlaps" in c else []
+    chromosome = _dash(f[c["Chromosome"]])
+    strand = f[c["Strand"]].strip()  # '-' is the minus strand when the site has a location, else "none"
+    strand_or_none = strand if chromosome and strand in ("+", "-") else None
     yield "entry", Entry(tf, taxid, _name(f[c["Name.TF"]]))
     yield "site", BindingSite(
         tflink_id=tflink_id, tf=tf, taxid=taxid, assembly=_dash(f[c["Assembly"]]),
-        chromosome=_dash(f[c["Chromosome"]]), start=_int_or_none(path, lineno, f[c["Start"]], "Start"),
-        end=_int_or_none(path, lineno, f[c["End"]], "End"), strand=_dash(f[c["Strand"]]),
+        chromosome=chromosome, start=_int_or_none(path, lineno, f[c["Start"]], "Start"),
+        end=_int_or_none(path, lineno, f[c["End"]], "End"), strand=strand_or_none,
         sources=tuple(split_multi(f[c["Source.database"]])), methods=tuple(split_multi(f[c["Detection.method"]])),
         pmids=tuple(parse_pmids(f[c["PubmedID"]])), small_scale=ss, overlaps=tuple(overlaps))
 

@@ -67,7 +67,8 @@ class Db:
             raise
         except Exception as exc:  # psycopg's QueryCanceled, without importing psycopg for SQLite users
             if type(exc).__name__ == "QueryCanceled":
-                self.conn.rollback()
+                if not self.conn.autocommit:
+                    self.conn.rollback()
                 raise QueryTimeout("query took longer than its time limit; narrow the filters") from exc
             raise
 
@@ -80,10 +81,11 @@ class Db:
     def iterate(self, text: str, params: Sequence[Any] = (), chunk: int = 20000) -> Iterator[tuple]:
         """Stream rows in constant memory (server-side cursor on PostgreSQL)."""
         if self.dialect == "postgres":
-            with self.conn.cursor(name=f"tflink_{id(self)}_{time.monotonic_ns()}") as cur:
-                cur.itersize = chunk
-                cur.execute(self.sql(text), params)
-                yield from cur
+            with self.conn.transaction():
+                with self.conn.cursor(name=f"tflink_{id(self)}_{time.monotonic_ns()}") as cur:
+                    cur.itersize = chunk
+                    cur.execute(self.sql(text), params)
+                    yield from cur
             return
         cur = self.execute(text, params)
         while True:
@@ -173,8 +175,10 @@ def open_pg(conninfo: str, schema: str | None = None, read_only: bool = False) -
     if schema:
         conn.execute(f'SET search_path TO "{schema}"')
     if read_only:
-        conn.execute("SET default_transaction_read_only = on")
+        # readers never hold a transaction open between statements: they would block schema swaps
         conn.commit()
+        conn.autocommit = True
+        conn.execute("SET default_transaction_read_only = on")
     return Db(conn, "postgres")
 
 

@@ -74,7 +74,7 @@ class Release:
         try:
             row = self.db.fetchone("SELECT value FROM meta WHERE key = 'schema_version'")
         except Exception as exc:  # missing table / schema: not a release
-            if self.dialect == "postgres":
+            if self.dialect == "postgres" and not self.db.conn.autocommit:
                 self.db.conn.rollback()
             raise ReleaseNotFound(f"{self.location} is not a tflink release ({exc}); run `tflink build` or "
                                   "`tflink import-tflink` to make one") from exc

@@ -21,7 +21,7 @@ from ..errors import TflinkError
 from ..model import BindingSite, Entry, InputFile, Interaction, Ortholog
 from . import derive
 from .backend import DB_FILE, MANIFEST_FILE, Db, is_postgres, open_pg, open_sqlite_write, parse_pg
-from .schema import COLUMNS, INDEXES, SCHEMA_VERSION, ddl
+from .schema import COLUMNS, INDEXES, SCHEMA_VERSION, TABLES, ddl
 
 log = logging.getLogger(__name__)
 Progress = Callable[[str, int], None]  # (stage, rows done so far)
@@ -206,7 +206,8 @@ class ReleaseWriter:
         if db.dialect == "postgres":
             db.commit()
             db.conn.autocommit = True
-            db.execute("ANALYZE")
+            for table in TABLES:  # only this release's tables, never the whole database
+                db.execute(f'ANALYZE "{self._build_schema}".{table}')
             db.conn.autocommit = False
             self._swap_pg()
         else:
@@ -268,6 +269,7 @@ class ReleaseWriter:
     def _swap_pg(self) -> None:
         db, schema = self.db, self._pg.schema
         old = f"{schema}__old"
+        db.execute("SET lock_timeout = '60s'")  # a reader stuck in a transaction fails the swap, not the server
         db.execute(f'DROP SCHEMA IF EXISTS "{old}" CASCADE')
         exists = db.fetchone("SELECT 1 FROM information_schema.schemata WHERE schema_name = ?", (schema,))
         if exists:

@@ -1,0 +1,4 @@
+"""`python -m tflink` = the `tflink` command."""
+from .cli.main import main
+
+main()
