@@ -81,3 +81,13 @@ def ref_release_pg(pg_url: str, shared_dir: Path) -> str:
 def any_release(request: pytest.FixtureRequest) -> str:
     """Run a test once on the SQLite and once on the PostgreSQL import of the real samples."""
     return request.getfixturevalue("ref_release" if request.param == "sqlite" else "ref_release_pg")
+
+
+@pytest.fixture(scope="session")
+def demo_release(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The demo release, built by our pipeline from the real data shipped in tflink/demo_data."""
+    from tflink.build.demo import build_demo
+
+    target = tmp_path_factory.mktemp("demo") / "release"
+    build_demo(target)
+    return str(target)

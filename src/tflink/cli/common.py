@@ -13,8 +13,14 @@ db_option = click.option("--db", "db", envvar="TFLINK_DB", default=None, metavar
 
 
 def release(db: str | None):  # noqa: ANN201 - a store.Release
+    """The release of --db / TFLINK_DB; with neither, the demo release (built on first use)."""
+    from .. import settings
     from ..query import open_release
 
+    if db is None and not settings.get("db"):
+        from .demo_cmd import ensure_demo
+
+        db = str(ensure_demo())
     return open_release(db)
 
 

@@ -25,9 +25,9 @@ def serve(db: str | None, host: str, port: int, workers: int) -> None:
 
     import uvicorn
 
-    from ..query import open_release
+    from .common import release
 
-    rel = open_release(db)  # fail early, with a readable message, if there is no release
+    rel = release(db)  # fail early, with a readable message, if there is no release
     click.echo(f"serving release {rel.manifest.get('version')} ({rel.location}) on http://{host}:{port}/", err=True)
     if workers > 1:
         os.environ["TFLINK_DB"] = rel.location

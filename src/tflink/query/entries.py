@@ -101,7 +101,10 @@ def search(rel: Release, text: str, organism: str | None = None, limit: int = 20
 
 def stats(rel: Release) -> list[dict[str, Any]]:
     """Release statistics per organism x small-scale / large-scale / total."""
-    return [{"organism": model.organism(s["taxid"]).name, **s} for s in rel.stats()]
+    order = {o.taxid: i for i, o in enumerate(model.ORGANISMS)}
+    scales = {"small-scale": 0, "large-scale": 1, "total": 2}
+    rows = sorted(rel.stats(), key=lambda s: (order.get(s["taxid"], 99), scales.get(s["scale"], 9)))
+    return [{"organism": model.organism(s["taxid"]).name, **s} for s in rows]
 
 
 def browse(rel: Release, organism: str, *, name: str | None = None, uniprot: str | None = None,
