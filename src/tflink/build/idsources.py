@@ -186,6 +186,13 @@ def load_tflink_browse(idmap: IdMap, path: Path, taxid: int, info: InputFile, **
             idmap.add(taxid, f[1].strip(), names[0] if names else None, _multi(f[2], ";"), names[1:])
 
 
+# licence of each table kind, recorded in the manifest when the config does not give one
+FORMAT_LICENCES: dict[str, str] = {
+    "uniprot_tab": "CC BY 4.0 (UniProt)", "uniprot_selected": "CC BY 4.0 (UniProt)",
+    "uniprot_dat": "CC BY 4.0 (UniProt)", "gene_info": "public domain (NCBI)", "hgnc": "CC0 (HGNC)",
+    "biomart": "no restrictions (Ensembl BioMart)", "tflink_browse": "TFLink: free for non-commercial use",
+}
+
 LOADERS: dict[str, Callable[..., None]] = {
     "uniprot_tab": load_uniprot_tab, "uniprot_selected": load_uniprot_selected, "uniprot_dat": load_uniprot_dat,
     "gene_info": load_gene_info, "hgnc": load_hgnc, "biomart": load_biomart, "tflink_browse": load_tflink_browse,

@@ -75,12 +75,12 @@ class Build:
         """Fill the IdMap from every `[[idmap]]` table (config order)."""
         for spec in self.config.idmaps:
             path = Path(self.config.resolve(spec.path))
-            info = self._input_file(f"idmap:{path.name}", path, spec.format, licence=spec.licence,
+            licence = spec.licence or idsources.FORMAT_LICENCES.get(spec.format, "")
+            info = self._input_file(f"idmap:{path.name}", path, spec.format, licence=licence,
                                     citation=spec.attribution)
             idsources.load(self.idmap, spec.format, path, spec.organism, info, **spec.options)
             self.progress("identifier tables", info.rows_read)
-            if spec.attribution or spec.licence:
-                self.attribution[path.name] = {"licence": spec.licence, "attribution": spec.attribution}
+            self.attribution[path.name] = {"licence": licence, "attribution": spec.attribution}
         self.idmap.finalize()
 
     def _annotation(self, taxid: int) -> peaks.GeneIndex | None:
