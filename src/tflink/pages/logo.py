@@ -87,7 +87,7 @@ def logo_svg(matrix_id: str) -> str:
                          f'lengthAdjust="spacingAndGlyphs" transform="translate({x + 1:.1f},{y:.2f}) '
                          f'scale(1,{sy:.4f})">{base}</text>')
             y -= h
-        parts.append(f'<text x="{x + COL_W / 2}" y="{HEIGHT - 6}" font-size="10" text-anchor="middle">{i + 1}</text>')
+        parts.append(f'<text class="pos" x="{x + COL_W / 2}" y="{HEIGHT - 6}" font-size="10" text-anchor="middle">{i + 1}</text>')
     parts.append("</svg>")
     return "\n".join(parts)
 
