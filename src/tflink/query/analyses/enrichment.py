@@ -18,15 +18,16 @@ from typing import Any, Sequence
 import numpy as np
 from scipy.stats import hypergeom
 
-from ... import model
-from ...errors import BadParameter
+from ... import model, settings
+from ...errors import BadParameter, LimitExceeded
 from ...store import Release
 from ...store import analysis_sql as sql
 from ..entries import organism_of
-from ..identifiers import map_identifiers
+from ..identifiers import Mapping, map_identifiers
 from .common import EdgeFilter, edge_filter, label
 
 CACHE_SIZE = 6
+BACKGROUND_MAX_FACTOR = 12  # a background may hold this many times TFLINK_BATCH_MAX identifiers
 _CACHE: OrderedDict[tuple, "TargetIndex"] = OrderedDict()
 _LOCK = threading.Lock()
 
@@ -128,13 +129,25 @@ def _background(rel: Release, index: TargetIndex, org: model.Organism,
     """Gene positions of the background within the index, its size, and a report."""
     if not background:
         return np.arange(len(index.genes)), len(index.genes), {"kind": "targets", "size": len(index.genes)}
-    mapping = map_identifiers(rel, background, org.name)
+    mapping = _map_chunked(rel, background, org.name)
     ids = mapping.entry_ids()
     if not ids:
         raise BadParameter("background", f"none of the {len(background)} background identifiers maps to a "
                                          f"{org.name} entry of this release")
     return index.positions(ids), len(ids), {"kind": "user", "size": len(ids), "identifiers": len(background),
                                             "mapping_counts": mapping.counts, "_ids": set(ids)}
+
+
+def _map_chunked(rel: Release, identifiers: list[str], organism: str) -> Mapping:
+    """Map a long background list batch by batch (a background is often the whole expressed genome)."""
+    step = settings.get_int("batch_max")
+    top = step * BACKGROUND_MAX_FACTOR
+    if len(identifiers) > top:
+        raise LimitExceeded("background", f"{len(identifiers)} identifiers is more than the limit of {top}")
+    out = Mapping()
+    for i in range(0, len(identifiers), step):
+        out.items += map_identifiers(rel, identifiers[i:i + step], organism).items
+    return out
 
 
 def enrichment(rel: Release, genes: list[str], organism: str, scale: str | None = "all",
@@ -152,6 +165,9 @@ def enrichment(rel: Release, genes: list[str], organism: str, scale: str | None 
     flt = edge_filter(rel, scale, sources, sign)
     if not genes:
         raise BadParameter("genes", "the gene list is empty; give at least one gene name or identifier")
+    if len(genes) > settings.get_int("batch_max"):
+        raise LimitExceeded("genes", f"{len(genes)} identifiers is more than the limit of "
+                                     f"{settings.get_int('batch_max')} (TFLINK_BATCH_MAX)")
     mapping = map_identifiers(rel, genes, org.name)
     list_ids = mapping.entry_ids()
     if not list_ids:
