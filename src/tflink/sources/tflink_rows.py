@@ -71,23 +71,64 @@ def _orthologs(path: Path, lineno: int, ac: str, cell: str) -> Iterator[tuple[st
         yield "ortholog", Ortholog(ac, other, _CODES[code])
 
 
+class _FileState:
+    """Per-file state of the interaction-table parser: column positions and what has been seen (for speed)."""
+
+    def __init__(self, path: Path, det: Detected) -> None:
+        c = _columns(path, det, INTERACTION_REQUIRED)
+        self.ncols = len(c)
+        self.i = [c[k] for k in ("UniprotID.TF", "UniprotID.Target", "NCBI.GeneID.TF", "NCBI.GeneID.Target",
+                                 "Name.TF", "Name.Target", "Detection.method", "PubmedID", "Organism",
+                                 "Source.database")]
+        self.flag = c.get("Small-scale.evidence")
+        self.ortho = [(c[col], side) for col, side in (("TF.TFLink.ortho", 0), ("TF.nonTFLink.ortho", 0),
+                                                       ("Target.TFLink.ortho", 1), ("Target.nonTFLink.ortho", 1))
+                      if col in c]
+        self.seen: set[str] = set()
+        self.taxids: dict[str, int] = {}
+
+
+_STATES: dict[int, _FileState] = {}
+
+
+def _fast_multi(cell: str) -> list[str]:
+    if cell in ("-", "", "NA"):
+        return []
+    return [p for p in cell.split(";" if ";" in cell else ",") if p and p != "-"]
+
+
 def interactions(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
-    c = _columns(path, det, INTERACTION_REQUIRED)
-    f = _fields(path, lineno, line, det)
-    taxid = taxid_of(path, lineno, f[c["Organism"]])
-    tf = check_ac(path, lineno, f[c["UniprotID.TF"]].strip(), "UniprotID.TF")
-    target = check_ac(path, lineno, f[c["UniprotID.Target"]].strip(), "UniprotID.Target")
-    sources = split_multi(f[c["Source.database"]])
-    flag = f[c["Small-scale.evidence"]] if "Small-scale.evidence" in c else None
-    ss, ls = _scales(path, lineno, det, flag, sources)
-    yield "entry", Entry(tf, taxid, _name(f[c["Name.TF"]]), _ncbi(f[c["NCBI.GeneID.TF"]]))
-    yield "entry", Entry(target, taxid, _name(f[c["Name.Target"]]), _ncbi(f[c["NCBI.GeneID.Target"]]))
-    yield "interaction", InteractionRow(tf, target, taxid, sources, split_multi(f[c["Detection.method"]]),
-                                        parse_pmids(f[c["PubmedID"]]), ss, ls)
-    for col, ac in (("TF.TFLink.ortho", tf), ("TF.nonTFLink.ortho", tf), ("Target.TFLink.ortho", target),
-                    ("Target.nonTFLink.ortho", target)):
-        if col in c:
-            yield from _orthologs(path, lineno, ac, f[c[col]])
+    """A row of an interaction table. Entries and orthologs are taken from the first row of each accession
+    (TFLink repeats them on every row), which keeps the common path to a few string splits."""
+    st = _STATES.get(id(det))
+    if st is None:
+        st = _STATES[id(det)] = _FileState(path, det)
+    f = line.split(det.delimiter)
+    if len(f) != st.ncols:
+        _fields(path, lineno, line, det)  # raises the column-count error
+    i_tf, i_tg, i_ntf, i_ntg, i_name_tf, i_name_tg, i_meth, i_pmid, i_org, i_src = st.i
+    org = f[i_org]
+    taxid = st.taxids.get(org)
+    if taxid is None:
+        taxid = st.taxids[org] = taxid_of(path, lineno, org)
+    tf, target = f[i_tf], f[i_tg]
+    sources = _fast_multi(f[i_src])
+    flag = f[st.flag] if st.flag is not None else None
+    if flag == "No":
+        ss, ls = False, True
+    else:
+        ss, ls = _scales(path, lineno, det, flag, sources)
+    for ac, i_n, i_name, side in ((tf, i_ntf, i_name_tf, 0), (target, i_ntg, i_name_tg, 1)):
+        if ac not in st.seen:
+            check_ac(path, lineno, ac, "UniprotID.TF" if side == 0 else "UniprotID.Target")
+            st.seen.add(ac)
+            yield "entry", Entry(ac, taxid, _name(f[i_name]), _ncbi(f[i_n]))
+            for i_col, s in st.ortho:
+                if s == side:
+                    yield from _orthologs(path, lineno, ac, f[i_col])
+    pm = f[i_pmid]
+    pmids = _fast_multi(pm) if "%" not in pm and "http" not in pm else parse_pmids(pm)
+    yield "interaction", (tf, target, taxid, sources, _fast_multi(f[i_meth]), pmids, ss, ls)
 
 
 def entry_partners(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:

@@ -105,7 +105,7 @@ class Db:
                         n += 1
             return n
         marks = ", ".join("?" for _ in columns)
-        cur = self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", _count(rows))
+        cur = self.conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)
         return cur.rowcount if cur.rowcount >= 0 else 0
 
     def commit(self) -> None:
@@ -128,10 +128,6 @@ class Db:
     def start_clock(self) -> None:
         if self.dialect == "sqlite":
             self._deadline = time.monotonic() + getattr(self, "_deadline_ms", 5000) / 1000
-
-
-def _count(rows: Iterable[Sequence[Any]]) -> Iterator[Sequence[Any]]:
-    yield from rows
 
 
 # -- opening ---------------------------------------------------------------------------------
