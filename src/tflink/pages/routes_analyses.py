@@ -21,7 +21,7 @@ from ..web.deps import release
 from .render import render
 
 router = APIRouter(include_in_schema=False)
-ROWS_SHOWN = 500
+ROWS_SHOWN = 100
 FILTER_KEYS = ("organism", "scale", "source", "sign")
 
 
