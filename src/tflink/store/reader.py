@@ -128,12 +128,12 @@ class Release:
         self._row_filter(flt, where, params, alias="i", text_cols=("e.name_lower", "lower(e.uniprot)", "e.ncbi"))
         order = _order(sort, desc, PARTNER_SORTS, "i.small_scale DESC, e.name_lower, e.uniprot")
         base = f"FROM interaction i JOIN entry e ON e.id = i.{other} WHERE {' AND '.join(where)}"
-        total = self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
         sql = (f"SELECT e.uniprot, e.name, e.ncbi, i.sources, i.methods, i.pmids, i.small_scale, i.sign, e.id, "
                f"i.large_scale {base} ORDER BY {order}{_limit(limit, offset)}")
         rows = [{"uniprot": r[0], "name": r[1], "ncbi_gene_ids": _split(r[2]), "sources": _split(r[3]),
-                 "methods": _split(r[4]), "pmids": _split(r[5]), "small_scale": bool(r[6]), "sign": r[7],
-                 "entry_id": r[8], "large_scale": bool(r[9])} for r in self.db.fetchall(sql, params)]
+                 "methods": _split(r[4]), "pmids": _split(r[5]), "small_scale": r[6] == 1, "sign": r[7],
+                 "entry_id": r[8], "large_scale": r[9] == 1} for r in self.db.fetchall(sql, params)]
+        total = len(rows) + offset if limit is None else self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
         return Page(rows, int(total))
 
     def sites(self, entry_id: int, flt: RowFilter | None = None, sort: str | None = None, desc: bool = False,
@@ -142,9 +142,10 @@ class Release:
         self._row_filter(flt, where, params, alias="s", text_cols=("lower(s.tflink_id)", "lower(s.chromosome)"))
         order = _order(sort, desc, SITE_SORTS, "s.small_scale DESC, s.chromosome, s.start_pos, s.tflink_id")
         base = f"FROM site s WHERE {' AND '.join(where)}"
-        total = self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
         sql = (f"SELECT {SITE_COLS} {base} ORDER BY {order}{_limit(limit, offset)}")
-        return Page([site_dict(r) for r in self.db.fetchall(sql, params)], int(total))
+        rows = [site_dict(r) for r in self.db.fetchall(sql, params)]
+        total = len(rows) + offset if limit is None else self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
+        return Page(rows, int(total))
 
     def _row_filter(self, flt: RowFilter | None, where: list[str], params: list[Any], alias: str,
                     text_cols: tuple[str, ...]) -> None:
@@ -279,7 +280,8 @@ def _entry_dict(r: Sequence[Any]) -> dict[str, Any]:
 
 
 def _split(s: str | None) -> list[str]:
-    return [x for x in s.split(";") if x] if s else []
+    """A `;`-joined list as stored (the writer never stores empty items)."""
+    return s.split(";") if s else []
 
 
 def _order(sort: str | None, desc: bool, allowed: dict[str, str], default: str) -> str:
