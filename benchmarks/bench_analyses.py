@@ -19,11 +19,11 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from harness import ROOT, machine_info, time_calls  # noqa: E402
+from harness import ROOT, machine_info, time_calls
 
-from tflink.query import open_release  # noqa: E402
-from tflink.query.analyses import common_targets, enrichment  # noqa: E402
-from tflink.query.analyses.enrichment import clear_cache  # noqa: E402
+from tflink.query import open_release
+from tflink.query.analyses import common_targets, enrichment
+from tflink.query.analyses.enrichment import clear_cache
 
 OUT = ROOT / "docs" / "benchmarks_analyses.md"
 
@@ -73,24 +73,24 @@ def bench(location: str) -> dict[str, Any]:
 
 def write(results: list[dict[str, Any]]) -> None:
     m = machine_info()
-    lines = ["# Benchmarks: analyses", "",
-             "Written by `benchmarks/bench_analyses.py` (run on demand). Enrichment = a 300-gene list (seeded random "
+    intro = ("Written by `benchmarks/bench_analyses.py` (run on demand). Enrichment = a 300-gene list (seeded random "
              "targets of the largest organism, as UniProt ACs, mapped through the identifier lookup) against every "
              "TF of that organism: mapping + overlaps + Fisher/hypergeometric + BH + rows with overlapping genes. "
              "*Cold* = first call, which builds the cached TF→target index; *warm* = later calls. Target: warm "
-             "≤ 100 ms.", "", f"Machine: {m}", "",
-             "| release | organism taxid | edges | TFs | targets | cold (index build) ms | warm median ms | warm p99 ms "
-             "| warm, small-scale filter median ms | common targets of the 2 largest TFs median ms |",
-             "|---|---|---|---|---|---|---|---|---|---|"]
+             "≤ 100 ms.")
+    header = ("| release | organism taxid | edges | TFs | targets | cold (index build) ms | warm median ms | warm p99 ms "
+             "| warm, small-scale filter median ms | common targets of the 2 largest TFs median ms |")
+    lines = ["# Benchmarks: analyses", "", intro, "", f"Machine: {m}", "", header, "|---|---|---|---|---|---|---|---|---|---|"]
     for r in results:
         lines.append(f"| `{r['release']}` | {r['taxid']} | {r['edges']:,} | {r['tfs']:,} | {r['targets']:,} | "
                      f"{r['cold_ms']:,} | {r['warm']['median_ms']} | {r['warm']['p99_ms']} | "
                      f"{r['small']['median_ms']} | {r['common']['median_ms']} |")
-    lines += ["", "Design for full scale (1,600 TFs, 20,000 targets, 6.7 M human edges): the index stores, for each "
+    design = ("Design for full scale (1,600 TFs, 20,000 targets, 6.7 M human edges): the index stores, for each "
               "target gene, the positions of its TFs (int32, ~27 MB at 6.7 M edges); a list's overlaps with every TF "
               "are one `np.bincount` over the TF lists of the list's genes, so the work grows with the edges of the "
               "list (300 genes × ~335 TFs per gene ≈ 100 k), not with all 6.7 M edges. p-values come from one "
-              "vectorised `hypergeom.sf` call over all TFs.", ""]
+              "vectorised `hypergeom.sf` call over all TFs.")
+    lines += ["", design, ""]
     OUT.write_text("\n".join(lines))
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from analyses.trrust_data import build_trrust_release
 
 

@@ -5,8 +5,8 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-
 from analyses.trrust_data import symbol_map, trrust_pairs
+
 from tflink.errors import BadParameter
 from tflink.query import open_release
 from tflink.query.analyses import common_targets, cross_species, plots
@@ -24,7 +24,8 @@ def raw(shared_dir: Path) -> dict:
             if tf in ids and target in ids:
                 sets.setdefault(tf, set()).add(target)
         out[org], out[org + "_ids"] = sets, ids
-    pairs = [line.rstrip("\n").split("\t") for line in open(src / "orthology" / "hgnc_mgi_symbol_orthologs.tsv")][1:]
+    with open(src / "orthology" / "hgnc_mgi_symbol_orthologs.tsv", encoding="utf-8") as fh:
+        pairs = [line.rstrip("\n").split("\t") for line in fh][1:]
     out["hs2mm"] = {}
     out["mm2hs"] = {}
     for m, h in pairs:

@@ -13,8 +13,8 @@ from scipy.stats import false_discovery_control, fisher_exact
 from tflink.errors import BadParameter
 from tflink.query import open_release
 from tflink.query.analyses import enrichment
-from tflink.query.analyses.enrichment import bh_adjust, target_index
 from tflink.query.analyses.common import edge_filter
+from tflink.query.analyses.enrichment import bh_adjust, target_index
 
 
 def sql(release: str, query: str, params: tuple = ()) -> list[tuple]:

@@ -7,8 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
-
 from analyses.trrust_data import build_trrust_release
+
 from tflink.query import open_release
 from tflink.query.analyses import common_targets, cross_species, enrichment
 
@@ -19,12 +19,12 @@ GENES = ["MDM2", "CDKN1A", "BAX", "GADD45A", "FAS", "BBC3", "PMAIP1", "TP53I3", 
 
 
 @pytest.fixture(scope="module")
-def trrust_server(live_server_for, tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):  # noqa: ANN001, ANN201
+def trrust_server(live_server_for, tmp_path_factory: pytest.TempPathFactory, shared_dir: Path):
     release = build_trrust_release(tmp_path_factory.mktemp("trrust_web"), shared_dir)
     return live_server_for(release), release
 
 
-def test_enrichment_page_in_browser(page, trrust_server) -> None:  # noqa: ANN001
+def test_enrichment_page_in_browser(page, trrust_server) -> None:
     server, release = trrust_server
     ref = enrichment(open_release(release), GENES, "human")
     page.goto(server.url + "/analysis/enrichment")
@@ -45,7 +45,7 @@ def test_enrichment_page_in_browser(page, trrust_server) -> None:  # noqa: ANN00
     assert page.errors == []
 
 
-def test_common_targets_page_in_browser(page, trrust_server) -> None:  # noqa: ANN001
+def test_common_targets_page_in_browser(page, trrust_server) -> None:
     server, release = trrust_server
     ref = common_targets(open_release(release), ["STAT5A", "STAT5B", "STAT3"], "human")
     page.goto(server.url + "/analysis/common-targets")
@@ -61,7 +61,7 @@ def test_common_targets_page_in_browser(page, trrust_server) -> None:  # noqa: A
     assert page.errors == []
 
 
-def test_cross_species_page_in_browser(page, trrust_server) -> None:  # noqa: ANN001
+def test_cross_species_page_in_browser(page, trrust_server) -> None:
     server, release = trrust_server
     ref = cross_species(open_release(release), "STAT3", "mouse", "human")
     page.goto(server.url + "/analysis/cross-species")
@@ -78,7 +78,7 @@ def test_cross_species_page_in_browser(page, trrust_server) -> None:  # noqa: AN
     assert page.errors == []
 
 
-def test_bad_input_shows_the_message_on_the_form(page, trrust_server) -> None:  # noqa: ANN001
+def test_bad_input_shows_the_message_on_the_form(page, trrust_server) -> None:
     server, _ = trrust_server
     page.goto(server.url + "/analysis/common-targets")
     page.fill("#ct-tfs", "STAT5A")

@@ -6,7 +6,8 @@ result (plus figures as data URIs) to one template. A user mistake re-shows the 
 from __future__ import annotations
 
 import base64
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Request
@@ -32,7 +33,7 @@ def _data_uri(data: bytes, media: str) -> str:
 async def _params(request: Request) -> dict[str, Any]:
     """Form fields (POST) or query parameters (GET) as a dict; `source` may repeat."""
     data = await request.form() if request.method == "POST" else request.query_params
-    out: dict[str, Any] = {k: (data.get(k) or "").strip() for k in data.keys()}
+    out: dict[str, Any] = {k: (data.get(k) or "").strip() for k in data}
     out["source"] = [s for s in data.getlist("source") if s]
     return out
 

@@ -10,9 +10,9 @@ from xml.sax.saxutils import escape
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402  (after choosing the backend)
+import matplotlib.pyplot as plt
 
-from ...errors import BadParameter  # noqa: E402
+from ...errors import BadParameter
 
 FORMATS = {"png": "image/png", "svg": "image/svg+xml"}
 COLOURS = ("#d9534f", "#2f7fc1", "#0f7b6c", "#a15c00", "#6f42c1", "#5b6475")
@@ -90,8 +90,8 @@ def venn_svg(result: dict[str, Any]) -> str:
         raise BadParameter("tfs", "a Venn diagram needs 2 or 3 TFs; use the UpSet chart for more")
     centres = _VENN[len(tfs)]
     r = 95
-    parts = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 330" width="400" height="330" '
-             'role="img" aria-label="Venn diagram of the target sets">']
+    parts = [('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 330" width="400" height="330" '
+              'role="img" aria-label="Venn diagram of the target sets">')]
     for (cx, cy), colour in zip(centres, COLOURS):
         parts.append(f'<circle cx="{cx}" cy="{cy}" r="{r}" fill="{colour}" fill-opacity="0.25" '
                      f'stroke="{colour}" stroke-width="2"/>')
@@ -132,8 +132,8 @@ def network_svg(network: dict[str, Any], width: int = 640, height: int = 480) ->
     cx, cy = width / 2, height / 2
     pos = _ring(tfs, cx, cy, 60 if len(tfs) > 1 else 0)
     pos.update(_ring(targets, cx, cy, min(width, height) / 2 - 40))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
-             f'role="img" aria-label="Network of the TFs and their shared targets">']
+    parts = [(f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="100%" '
+              'role="img" aria-label="Network of the TFs and their shared targets">')]
     for e in network["edges"]:
         if e["source"] in pos and e["target"] in pos:
             (x1, y1), (x2, y2) = pos[e["source"]], pos[e["target"]]
