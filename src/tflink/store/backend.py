@@ -178,6 +178,70 @@ def open_pg(conninfo: str, schema: str | None = None, read_only: bool = False) -
     return Db(conn, "postgres")
 
 
+class _Rows:
+    """The result of a pooled query: rows already fetched, with the cursor methods the store uses."""
+
+    def __init__(self, rows: list[tuple]) -> None:
+        self._rows = rows
+        self._pos = 0
+
+    def fetchall(self) -> list[tuple]:
+        rest, self._pos = self._rows[self._pos:], len(self._rows)
+        return rest
+
+    def fetchone(self) -> tuple | None:
+        if self._pos >= len(self._rows):
+            return None
+        self._pos += 1
+        return self._rows[self._pos - 1]
+
+
+class PooledDb(Db):
+    """PostgreSQL reads through a connection pool (psycopg_pool): each statement borrows a connection.
+
+    Connections are autocommit, read-only, with the release's search_path and the statement time limit, so a
+    server process holds at most TFLINK_PG_POOL_MAX connections whatever its thread count."""
+
+    def __init__(self, conninfo: str, schema: str, max_size: int, timeout_ms: int) -> None:
+        from psycopg_pool import ConnectionPool
+
+        def configure(conn: Any) -> None:
+            conn.autocommit = True
+            conn.execute(f'SET search_path TO "{schema}"')
+            conn.execute("SET default_transaction_read_only = on")
+            conn.execute(f"SET statement_timeout = {int(timeout_ms)}")
+
+        try:
+            self.pool = ConnectionPool(conninfo, min_size=1, max_size=max_size, configure=configure, open=True,
+                                       timeout=30)
+            self.pool.wait(timeout=10)
+        except Exception as exc:  # noqa: BLE001 - psycopg_pool raises PoolTimeout / OperationalError
+            raise ReleaseNotFound(f"cannot connect to PostgreSQL at {conninfo}: {exc}") from exc
+        super().__init__(None, "postgres")
+
+    def execute(self, text: str, params: Sequence[Any] = ()) -> Any:
+        with self.pool.connection() as conn:
+            db = Db(conn, "postgres")
+            cur = db.execute(text, params)
+            return _Rows(cur.fetchall() if cur.description else [])
+
+    def iterate(self, text: str, params: Sequence[Any] = (), chunk: int = 20000) -> Iterator[tuple]:
+        with self.pool.connection() as conn:
+            yield from Db(conn, "postgres").iterate(text, params, chunk)
+
+    def set_timeout(self, ms: int) -> None:
+        """Set per connection by the pool's configure step."""
+
+    def start_clock(self) -> None:
+        """PostgreSQL enforces statement_timeout itself."""
+
+    def commit(self) -> None:
+        """Autocommit connections: nothing to commit."""
+
+    def close(self) -> None:
+        self.pool.close()
+
+
 class ThreadLocalDb:
     """One read connection per thread (web servers run sync handlers in a thread pool)."""
 

@@ -9,7 +9,7 @@ from typing import Any, Iterator, Sequence
 
 from .. import settings
 from ..errors import BadParameter, ReleaseNotFound, SchemaMismatch
-from .backend import (MANIFEST_FILE, Db, ThreadLocalDb, is_postgres, open_pg, open_sqlite_read, parse_pg,
+from .backend import (MANIFEST_FILE, Db, PooledDb, ThreadLocalDb, is_postgres, open_sqlite_read, parse_pg,
                       sqlite_path)
 from .schema import SCHEMA_VERSION
 
@@ -50,7 +50,8 @@ class Release:
         self.dialect = "postgres" if is_postgres(self.location) else "sqlite"
         if self.dialect == "postgres":
             loc = parse_pg(self.location)
-            self._pool = ThreadLocalDb(lambda: self._prepared(open_pg(loc.conninfo, loc.schema, read_only=True)))
+            self._pg = PooledDb(loc.conninfo, loc.schema, settings.get_int("pg_pool_max"),
+                                settings.get_int("query_timeout_ms"))
         else:
             path = sqlite_path(self.location)
             self.path = path
@@ -63,19 +64,24 @@ class Release:
 
     @property
     def db(self) -> Db:
+        if self.dialect == "postgres":
+            return self._pg
         db = self._pool.get()
         db.start_clock()
         return db
 
     def close(self) -> None:
-        self._pool.close()
+        if self.dialect == "postgres":
+            self._pg.close()
+        else:
+            self._pool.close()
 
     def _check_schema(self) -> None:
         try:
             row = self.db.fetchone("SELECT value FROM meta WHERE key = 'schema_version'")
         except Exception as exc:  # missing table / schema: not a release
-            if self.dialect == "postgres" and not self.db.conn.autocommit:
-                self.db.conn.rollback()
+            if self.dialect == "postgres":
+                self.close()
             raise ReleaseNotFound(f"{self.location} is not a tflink release ({exc}); run `tflink build` or "
                                   "`tflink import-tflink` to make one") from exc
         if row is None or int(row[0]) != SCHEMA_VERSION:
