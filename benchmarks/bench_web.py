@@ -9,7 +9,7 @@ from __future__ import annotations
 import statistics
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fastapi.testclient import TestClient
@@ -55,7 +55,7 @@ def main(location: str) -> None:
              ("autocomplete 'tw'", "/api/v1/search?q=tw&limit=10", 15),
              ("autocomplete 'twist1'", "/api/v1/search?q=twist1&limit=10", 15)]
     lines = ["# Web gateway benchmarks", "",
-             f"Run {datetime.now(timezone.utc).isoformat(timespec='seconds')} on `{location}` "
+             f"Run {datetime.now(UTC).isoformat(timespec='seconds')} on `{location}` "
              f"(hub {hub}); {REPEAT} requests each through the in-process ASGI app (TestClient: server time plus "
              "a small client overhead), 2-core machine.", "",
              "| case | URL | median ms | p95 ms | max ms | target ms | ok |", "|---|---|---|---|---|---|---|"]

@@ -96,4 +96,4 @@ def _esc(s: Any) -> str:
     return str(s).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
-__all__ = ["logo_svg", "pfm", "columns", "check_matrix_id"]
+__all__ = ["check_matrix_id", "columns", "logo_svg", "pfm"]

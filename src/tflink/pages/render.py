@@ -55,4 +55,4 @@ def error_page(request: Request, status: int, message: str, **context: Any) -> H
     return render(request, "error.html", status_code=status, status=status, message=message, **context)
 
 
-__all__ = ["templates", "render", "error_page", "NAV"]
+__all__ = ["NAV", "error_page", "render", "templates"]

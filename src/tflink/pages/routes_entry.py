@@ -1,10 +1,16 @@
 """The entry page `/protein/<uniprot>` (TFLink's URL), its server-paged tables, TSV / FASTA downloads and logos."""
 from __future__ import annotations
 
-from typing import Annotated, Any, Iterator
+from collections.abc import Iterator
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, PlainTextResponse, Response, StreamingResponse
+from fastapi.responses import (
+    HTMLResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 
 from .. import model
 from ..errors import NotFound

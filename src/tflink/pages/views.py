@@ -4,7 +4,8 @@ Templates only loop over what these functions return.
 """
 from __future__ import annotations
 
-from typing import Any, Iterable, Iterator
+from collections.abc import Iterable, Iterator
+from typing import Any
 from urllib.parse import urlencode
 
 from .. import model
@@ -100,5 +101,18 @@ def fasta_records(sites: Iterable[dict[str, Any]], uniprot: str, name: str) -> I
         yield f">{s['tflink_id']};{uniprot};{name};{s.get('assembly') or '-'};{loc}\n{s['sequence']}\n"
 
 
-__all__ = ["stats_table", "sources", "organisms_in", "pager", "with_params", "ncbi_url", "orthologs_by_organism",
-           "ucsc_url", "fasta_records", "EXPORT_FORMATS", "ORGANISM_EXPORT_FORMATS", "TFLINK_CITATION", "TFLINK_DOI"]
+__all__ = [
+    "EXPORT_FORMATS",
+    "ORGANISM_EXPORT_FORMATS",
+    "TFLINK_CITATION",
+    "TFLINK_DOI",
+    "fasta_records",
+    "ncbi_url",
+    "organisms_in",
+    "orthologs_by_organism",
+    "pager",
+    "sources",
+    "stats_table",
+    "ucsc_url",
+    "with_params",
+]

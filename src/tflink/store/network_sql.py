@@ -4,7 +4,8 @@ Neighbours are ranked like the entry tables: nodes reached by a small-scale edge
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from ..errors import BadParameter
 from .reader import Release, _split
@@ -67,4 +68,4 @@ def edges_among(rel: Release, ids: Sequence[int], *, small_scale_only: bool = Fa
              "sources": _split(r[4]), "sign": r[5]} for r in rows]
 
 
-__all__ = ["neighbours", "edges_among"]
+__all__ = ["edges_among", "neighbours"]
