@@ -7,8 +7,9 @@ Filters: ``scale`` is ``all`` / ``small`` / ``large``; ``source_mask`` is an OR 
 """
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from itertools import chain
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 import numpy as np
 

@@ -7,4 +7,4 @@ from .common_targets import common_targets
 from .cross_species import cross_species
 from .enrichment import enrichment
 
-__all__ = ["EdgeFilter", "edge_filter", "enrichment", "common_targets", "cross_species"]
+__all__ = ["EdgeFilter", "common_targets", "cross_species", "edge_filter", "enrichment"]

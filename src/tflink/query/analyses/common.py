@@ -1,8 +1,9 @@
 """Pieces shared by the analyses: the evidence filter and resolving a TF identifier to one entry."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any
 
 from ... import model
 from ...errors import BadParameter

@@ -3,8 +3,9 @@ Jaccard indexes, the size of every exclusive intersection (for Venn / UpSet diag
 and the network of the TFs with their shared targets."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from itertools import combinations
-from typing import Any, Sequence
+from typing import Any
 
 from ... import model, settings
 from ...errors import BadParameter, LimitExceeded

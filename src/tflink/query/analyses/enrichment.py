@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
 from scipy.stats import hypergeom
@@ -28,7 +29,7 @@ from .common import EdgeFilter, edge_filter, label
 
 CACHE_SIZE = 6
 BACKGROUND_MAX_FACTOR = 12  # a background may hold this many times TFLINK_BATCH_MAX identifiers
-_CACHE: OrderedDict[tuple, "TargetIndex"] = OrderedDict()
+_CACHE: OrderedDict[tuple, TargetIndex] = OrderedDict()
 _LOCK = threading.Lock()
 
 
@@ -223,7 +224,7 @@ def _compute(index: TargetIndex, flt: EdgeFilter, org: model.Organism, mapping: 
             "background": {k_: v for k_, v in bg_report.items() if not k_.startswith("_")},
             "list": {"identifiers": len(mapping.items), "mapped_entries": len(list_ids), "in_background": big_n,
                      "not_in_background": [_gene(index, i) for i in not_in_bg]},
-            "tfs_tested": int(len(tested)), "results": rows}
+            "tfs_tested": len(tested), "results": rows}
 
 
 def _overlap_genes(index: TargetIndex, hit_tf: np.ndarray, hit_gene: np.ndarray) -> dict[int, list[int]]:
