@@ -35,6 +35,15 @@ def test_entry_is_the_entry_json(client: TestClient) -> None:
     assert len(r.json()["targets"]) == 7938 and len(r.json()["tfs"]) == 236
 
 
+def test_entry_json_conforms_to_the_documented_model(client: TestClient, demo_release: str) -> None:
+    from tflink.api.models_core import EntryOut
+    from tflink.web.app import create_app
+
+    for c in (client, TestClient(create_app(demo_release))):  # the demo has signs, orthologs, matrices, sites
+        data = c.get("/api/v1/entries/Q15672").json()
+        assert EntryOut.model_validate(data).model_dump(mode="json") == data
+
+
 def test_entry_tables_page_through_every_row(client: TestClient) -> None:
     seen: list[str] = []
     offset: int | None = 0
