@@ -11,7 +11,7 @@ from .. import __version__
 from ..errors import TflinkError
 
 # Each module exposes register(cli). Adding a command family = adding a module and a line here.
-COMMAND_MODULES = ("read_cmds", "import_cmd", "demo_cmd", "settings_cmd", "build_cmds", "serve_cmd", "export_cmds", "analysis_cmds",
+COMMAND_MODULES = ("read_cmds", "import_cmd", "demo_cmd", "settings_cmd", "docs_cmd", "build_cmds", "serve_cmd", "export_cmds", "analysis_cmds",
                    "synth_cmd")
 
 

@@ -31,15 +31,15 @@ NAV = (
 
 
 def release_label(request: Request) -> str:
-    """A short label for the served release ('name version'), or '' when it cannot be read."""
+    """A short label for the served release ('version, built date'), or '' when it cannot be read."""
     try:
         from ..web.deps import release
         manifest = release(request).manifest or {}
     except Exception:  # noqa: BLE001 -- the footer must render even on the "no release" error page
         return ""
-    name = manifest.get("name") or manifest.get("release") or "release"
-    version = manifest.get("version") or manifest.get("built") or manifest.get("created") or ""
-    return f"{name} {version}".strip()
+    version = manifest.get("version") or ""
+    built = (manifest.get("built_at") or "")[:10]
+    return f"{version} (built {built})" if version and built else version
 
 
 def render(request: Request, template_name: str, status_code: int = 200, **context: Any) -> HTMLResponse:

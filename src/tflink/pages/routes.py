@@ -152,7 +152,7 @@ def summary_row(e: dict[str, Any]) -> dict[str, Any]:
 @router.get("/faq", response_class=HTMLResponse)
 def faq(request: Request, rel: Release = Depends(release)) -> HTMLResponse:
     """Formats with their columns, evidence and function rules, sources, differences from TFLink."""
-    from . import faq_data
+    from .. import docs_text as faq_data
 
     return render(request, "faq.html", formats=faq_data.FORMATS, sources=views.sources(rel.manifest),
                   citation=views.TFLINK_CITATION, doi=views.TFLINK_DOI, functions=faq_data.FUNCTION_RULES,

@@ -1,4 +1,4 @@
-"""Static documentation shown on the FAQ page: file formats with their columns (spec section 3) and rules (4.3/4.4)."""
+"""Documentation text shared by the FAQ page and docs/formats.md: file formats with their columns and the rules."""
 from __future__ import annotations
 
 SIMPLE_FORMAT = (
