@@ -10,7 +10,6 @@ The registry of what can be fetched is built from the adapters' constants (`URLS
 """
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import urllib.error
@@ -21,6 +20,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from .. import sources
+from ..checksums import sha256_file
 from ..errors import TflinkError
 
 log = logging.getLogger(__name__)
@@ -65,15 +65,6 @@ def registry() -> list[Remote]:
             if url.startswith(("http://", "https://")) and not url.endswith("/") and " " not in url:
                 out.append(Remote(key, name, url, mod.VERSION, mod.LICENCE, getattr(mod, "SHA256", {}).get(name, "")))
     return out
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file."""
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def download(url: str, dest_dir: str | Path, *, sha256: str = "", filename: str | None = None,

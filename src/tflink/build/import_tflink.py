@@ -1,12 +1,12 @@
 """`tflink import-tflink`: load official TFLink release files into a release of our own."""
 from __future__ import annotations
 
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+from ..checksums import sha256_file
 from ..errors import InputError
 from ..model import InputFile, Ortholog
 from ..sources import tflink_files
@@ -20,14 +20,6 @@ class ImportResult:
     target: str
     files: list[dict[str, Any]] = field(default_factory=list)  # path, format taken, rows read, rejected
     manifest: dict[str, Any] = field(default_factory=dict)
-
-
-def sha256_of(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def import_files(paths: Iterable[str | Path], target: str, version: str = "tflink-import",
@@ -47,7 +39,7 @@ def import_files(paths: Iterable[str | Path], target: str, version: str = "tflin
         for path, det in detected:
             if on_detect:
                 on_detect(path, tflink_files.FORMATS[det.format])
-            info = InputFile(name=tflink_files.NAME, path=str(path), sha256=sha256_of(path), format=det.format,
+            info = InputFile(name=tflink_files.NAME, path=str(path), sha256=sha256_file(path), format=det.format,
                              licence=tflink_files.LICENCE, citation=tflink_files.CITATION_PMID)
             records = tflink_files.parse(path, det, info, lenient=lenient)
             if det.format == "binding_sites":

@@ -9,7 +9,6 @@ Every skipped, rejected or unmapped row is counted in the build report, which is
 """
 from __future__ import annotations
 
-import hashlib
 import itertools
 import logging
 from collections import Counter, defaultdict
@@ -18,6 +17,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from .. import sources
+from ..checksums import sha256_file
 from ..errors import InputError
 from ..model import (
     ORGANISMS,
@@ -43,13 +43,7 @@ Progress = Callable[[str, int], None]  # (stage, items done) — same shape as t
 def sha256_of(path: str | Path) -> str:
     """Hex sha256 of a file ("" for non-files such as missing paths)."""
     p = Path(path)
-    if not p.is_file():
-        return ""
-    h = hashlib.sha256()
-    with open(p, "rb") as fh:
-        for block in iter(lambda: fh.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    return sha256_file(p) if p.is_file() else ""
 
 
 class Build:

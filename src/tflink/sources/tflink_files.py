@@ -13,7 +13,7 @@ import re
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Iterator, NamedTuple
+from typing import IO, Any, Iterator, NamedTuple
 
 from .. import model
 from ..errors import InputError
@@ -61,6 +61,8 @@ class Detected:
     entry_role: str | None = None  # tfs / targets, for per-entry files
     entry_ac: str | None = None
     taxid: int | None = None  # from the file name (browse tables)
+    columns: dict[str, int] | None = None  # header name -> position, filled by the row parser once
+    state: Any = None  # per-file parser state (tflink_rows)
 
 
 def open_binary(path: Path) -> IO[bytes]:

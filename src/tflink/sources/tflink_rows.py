@@ -11,12 +11,8 @@ from .tflink_files import (INTERACTION_REQUIRED, LS_ONLY_SOURCES, SITE_REQUIRED,
                            check_ac, parse_pmids, split_multi, taxid_of, yes_no)
 
 _CODES = {o.code: o.taxid for o in model.ORGANISMS}
-_COLS_CACHE: dict[int, dict[str, int]] = {}
-
-
 def _columns(path: Path, det: Detected, required: tuple[str, ...]) -> dict[str, int]:
-    key = id(det)
-    cols = _COLS_CACHE.get(key)
+    cols = det.columns
     if cols is None:
         assert det.header is not None
         cols = {name: i for i, name in enumerate(det.header)}
@@ -24,7 +20,7 @@ def _columns(path: Path, det: Detected, required: tuple[str, ...]) -> dict[str, 
         if missing:
             raise InputError(path, 1, f"header lacks column(s) {', '.join(missing)}; expected TFLink columns "
                                       f"{', '.join(required)}")
-        _COLS_CACHE[key] = cols
+        det.columns = cols
     return cols
 
 
@@ -88,9 +84,6 @@ class _FileState:
         self.taxids: dict[str, int] = {}
 
 
-_STATES: dict[int, _FileState] = {}
-
-
 def _fast_multi(cell: str) -> list[str]:
     if cell in ("-", "", "NA"):
         return []
@@ -100,9 +93,9 @@ def _fast_multi(cell: str) -> list[str]:
 def interactions(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
     """A row of an interaction table. Entries and orthologs are taken from the first row of each accession
     (TFLink repeats them on every row), which keeps the common path to a few string splits."""
-    st = _STATES.get(id(det))
+    st = det.state
     if st is None:
-        st = _STATES[id(det)] = _FileState(path, det)
+        st = det.state = _FileState(path, det)
     f = line.split(det.delimiter)
     if len(f) != st.ncols:
         _fields(path, lineno, line, det)  # raises the column-count error
