@@ -11,27 +11,9 @@ from dataclasses import dataclass
 from fnmatch import fnmatchcase
 
 from ..model import Method
+from ..vocabulary import PSI_MI_TERMS, SOURCE_CITATIONS, psi_mi
 
-# PSI-MI detection-method terms used by tflink. "" = no PSI-MI term is claimed for that name.
-PSI_MI_TERMS: tuple[Method, ...] = (
-    Method("MI:0045", "experimental interaction detection"),
-    Method("MI:0063", "interaction prediction"),
-    Method("MI:0225", "chromatin immunoprecipitation array"),
-    Method("MI:0254", "genetic interference"),
-    Method("MI:0364", "inferred by curator"),
-    Method("MI:0402", "chromatin immunoprecipitation assay"),
-    Method("MI:0413", "electrophoretic mobility shift assay"),
-    Method("MI:0432", "one hybrid"),
-    Method("MI:0606", "DNase I footprinting"),
-    Method("MI:0657", "systematic evolution of ligand by exponential enrichment"),
-    Method("MI:0686", "unspecified method"),
-    Method("MI:0929", "northern blot"),
-    Method("MI:0008", "array technology"),
-    Method("", "protein binding microarray"),
-    Method("", "reporter gene assay"),
-)
-_BY_NAME = {m.name.lower(): m for m in PSI_MI_TERMS}
-
+__all__ = ["PSI_MI_TERMS", "SOURCE_CITATIONS", "RULES", "Rule", "citations", "classify", "psi_mi", "sign"]
 
 @dataclass(frozen=True)
 class Rule:
@@ -82,14 +64,6 @@ RULES: tuple[Rule, ...] = (
     Rule("*", "*", None, True),
 )
 
-# database-paper PMIDs TFLink appends to a record's PMIDs (FAQ: "and the publications of the databases")
-SOURCE_CITATIONS: dict[str, str] = {
-    "TRRUST": "29087512", "GTRD": "27924024", "ReMap": "29126285", "TRED": "17202159", "HTRI": "22900683",
-    "ORegAnno": "26578589", "PAZAR": "18971253", "REDfly": "20965965", "Yeastract": "24170807",
-    "JASPAR": "31701148", "DoRothEA": "31340985",
-    "IntAct_via_DoRothEA": "24234451", "KEGG_via_DoRothEA": "27899662", "FANTOM4_via_DoRothEA": "20211142",
-    "TFactS_via_DoRothEA": "22761861", "TFe_via_DoRothEA": "31340985", "ReMap_via_DoRothEA": "29126285",
-}
 # JASPAR sites cite the matrix's own paper in TFLink, not the JASPAR database paper
 NOT_APPENDED: frozenset[str] = frozenset({"JASPAR"})
 
@@ -101,11 +75,6 @@ SIGN_WORDS: dict[str, str] = {
 }
 SIGN_SOURCES: dict[str, str] = {"TRRUST": "mode of regulation (column 3)", "DoRothEA": "mor (1 / -1 / 0)",
                                 "Yeastract": "matrix value -1 = negative regulation"}
-
-
-def psi_mi(method_name: str) -> Method:
-    """The PSI-MI term of a method name (case-insensitive); unknown names get mi=""."""
-    return _BY_NAME.get(method_name.strip().lower(), Method("", method_name.strip()))
 
 
 def classify(source: str, raw_method: str, small_scale: bool | None = None) -> tuple[Method, bool]:

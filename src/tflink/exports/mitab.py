@@ -11,54 +11,18 @@ from typing import Iterable, Iterator
 
 from ..store.exports_sql import (I_METHODS, I_PMIDS, I_SOURCES, I_TAXID, I_TARGET, I_TARGET_NAME, I_TARGET_NCBI,
                                  I_TF, I_TF_NAME, I_TF_NCBI)
+from ..vocabulary import psi_mi, source_citation
 from .common import organism_name, split, tsv_row
 
-# PSI-MI ids of the detection methods TFLink uses (spec §3.5.2), for when tflink.build.rules is not there.
-PSI_MI_FALLBACK = {
-    "inferred by curator": "MI:0364",
-    "chromatin immunoprecipitation assay": "MI:0402",
-    "DNase I footprinting": "MI:0606",
-    "electrophoretic mobility shift assay": "MI:0413",
-    "experimental interaction detection": "MI:0045",
-    "genetic interference": "MI:0254",
-    "unspecified method": "MI:0686",
-}
-# The paper each source label is cited by (spec §4.1: the PMIDs TFLink attaches to each database).
-SOURCE_PMIDS = {
-    "GTRD": "27924024", "ReMap": "29126285", "TRRUST": "29087512", "TRED": "17202159", "HTRI": "22900683",
-    "HTRIdb": "22900683", "ORegAnno": "26578589", "PAZAR": "18971253", "REDfly": "20965965", "IntAct": "24234451",
-    "DoRothEA": "31340985", "JASPAR": "31701148", "jaspar": "31701148", "Yeastract": "24170807",
-    "YEASTRACT": "24170807", "CollecTRI": "37671896",
-}
-DOROTHEA_PMID = "31340985"
 CONSTANT_12 = 'psi-mi:"MI:2232"("molecular association")'
 ROLE_A, ROLE_B = 'psi-mi:"MI:2274"("regulator")', 'psi-mi:"MI:2275"("regulator target")'
 EXP_ROLE = 'psi-mi:"MI:0499"("unspecified role")'
 TYPE_A, TYPE_B = 'psi-mi:"MI:0326"("protein")', 'psi-mi:"MI:0250"("gene")'
 
 
-def _rules_psi_mi():  # noqa: ANN202 - the shared rules module, when another part of tflink has it
-    try:
-        from ..build.rules import psi_mi  # type: ignore[attr-defined]
-    except ImportError:
-        return None
-    return psi_mi
-
-
-_PSI_MI = _rules_psi_mi()
-
-
 def mi_id(name: str) -> str | None:
     """The PSI-MI id of a method name, or None."""
-    if _PSI_MI is not None:
-        try:
-            found = _PSI_MI(name)
-        except Exception:  # noqa: BLE001 - an unknown name in the shared table: use ours
-            found = None
-        mi = getattr(found, "mi", found)
-        if isinstance(mi, str) and mi.startswith("MI:"):
-            return mi
-    return PSI_MI_FALLBACK.get(name)
+    return psi_mi(name).mi or None
 
 
 def quote(text: str) -> str:
@@ -77,7 +41,7 @@ def method_terms(methods: str | None) -> str:
 def source_terms(sources: str | None) -> str:
     terms = []
     for s in split(sources):
-        pmid = SOURCE_PMIDS.get(s) or (DOROTHEA_PMID if "_via_dorothea" in s.lower() else None)
+        pmid = source_citation(s)
         if pmid:
             terms.append(f"pubmed:{pmid}({quote(s)})")
     return "|".join(terms) or "-"
