@@ -42,7 +42,7 @@ def edge_pairs(rel: Release, taxid: int, scale: str = "all", source_mask: int = 
                sign: str | None = None) -> tuple[np.ndarray, np.ndarray]:
     """All (tf_id, target_id) pairs of an organism under a filter, as two int64 arrays (streamed, not listed)."""
     where, params = _edge_where("i.taxid = ?", [taxid], scale, source_mask, sign)
-    rows = rel.iterate(f"SELECT i.tf_id, i.target_id FROM interaction i WHERE {where}", params)
+    rows = rel.iterate_bulk(f"SELECT i.tf_id, i.target_id FROM interaction i WHERE {where}", params)
     flat = np.fromiter(chain.from_iterable(rows), dtype=np.int64)
     pairs = flat.reshape(-1, 2)
     return pairs[:, 0].copy(), pairs[:, 1].copy()
@@ -50,13 +50,14 @@ def edge_pairs(rel: Release, taxid: int, scale: str = "all", source_mask: int = 
 
 def organism_targets(rel: Release, taxid: int) -> np.ndarray:
     """Sorted entry ids of every gene that is a target in the organism (any evidence): the default background."""
-    rows = rel.iterate("SELECT DISTINCT target_id FROM interaction WHERE taxid = ?", [taxid])
+    rows = rel.iterate_bulk("SELECT DISTINCT target_id FROM interaction WHERE taxid = ?", [taxid])
     return np.sort(np.fromiter(chain.from_iterable(rows), dtype=np.int64))
 
 
 def entry_labels(rel: Release, taxid: int) -> dict[int, tuple[str, str]]:
     """entry id -> (UniProt AC, gene name) for every entry of the organism."""
-    return {int(i): (u, n) for i, u, n in rel.iterate("SELECT id, uniprot, name FROM entry WHERE taxid = ?", [taxid])}
+    return {int(i): (u, n) for i, u, n in rel.iterate_bulk("SELECT id, uniprot, name FROM entry WHERE taxid = ?",
+                                                            [taxid])}
 
 
 def tf_edges(rel: Release, tf_ids: Sequence[int], scale: str = "all", source_mask: int = 0,

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator, Sequence
 
-from .backend import Db, open_pg, open_sqlite_read, parse_pg
 from .reader import Release
 
 SCALES = ("ss", "ls", "all")
@@ -66,18 +65,7 @@ def _stream(rel: Release, text: str, params: Sequence[Any], limit: int | None) -
     if limit is not None:
         yield from rel.iterate(text, params)
         return
-    db = _private(rel)
-    try:
-        yield from db.iterate(text, params)
-    finally:
-        db.close()
-
-
-def _private(rel: Release) -> Db:
-    if rel.dialect == "postgres":
-        loc = parse_pg(rel.location)
-        return open_pg(loc.conninfo, loc.schema, read_only=True)
-    return open_sqlite_read(rel.path)
+    yield from rel.iterate_bulk(text, params)
 
 
 def _in(col: str, ids: Sequence[int], where: list[str], params: list[Any]) -> None:

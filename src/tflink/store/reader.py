@@ -9,7 +9,7 @@ from typing import Any, Iterator, Sequence
 
 from .. import settings
 from ..errors import BadParameter, ReleaseNotFound, SchemaMismatch
-from .backend import (MANIFEST_FILE, Db, PooledDb, ThreadLocalDb, is_postgres, open_sqlite_read, parse_pg,
+from .backend import (MANIFEST_FILE, Db, PooledDb, ThreadLocalDb, is_postgres, open_pg, open_sqlite_read, parse_pg,
                       sqlite_path)
 from .schema import SCHEMA_VERSION
 
@@ -265,8 +265,21 @@ class Release:
         return int(self.db.fetchone(f"SELECT COUNT(*) FROM {table}")[0])
 
     def iterate(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
-        """For other store modules (exports): stream a query in constant memory."""
+        """For other store modules: stream a query in constant memory, under the interactive time limit."""
         return self.db.iterate(sql, params)
+
+    def iterate_bulk(self, sql: str, params: Sequence[Any] = ()) -> Iterator[tuple]:
+        """Bulk reads that may run for minutes (whole exports, analysis indexes): a private connection without
+        the interactive time limit, so a long stream neither times out nor shares a cursor with requests."""
+        if self.dialect == "postgres":
+            loc = parse_pg(self.location)
+            db = open_pg(loc.conninfo, loc.schema, read_only=True)
+        else:
+            db = open_sqlite_read(self.path)
+        try:
+            yield from db.iterate(sql, params)
+        finally:
+            db.close()
 
 
 SITE_COLS = ("s.tflink_id, s.tf_id, s.taxid, s.assembly, s.chromosome, s.start_pos, s.end_pos, s.strand, s.sequence, "
