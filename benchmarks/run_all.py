@@ -31,10 +31,11 @@ FORMATS = ["table", "mitab", "gmt-uniprot", "sites", "gff3", "fasta", "jsonl", "
 PG_BASE = "postgresql://postgres@127.0.0.1:5432/test"
 
 
-def run(scale: float, work: Path, postgres: bool, requests: int, log: Any = print) -> dict[str, Any]:
+def run(scale: float, work: Path, postgres: bool, requests: int, log: Any = print,
+        reuse: bool = False) -> dict[str, Any]:
     res: dict[str, Any] = {"scale": scale, "machine": machine_info(), "started": time.strftime("%Y-%m-%d %H:%M:%S")}
     log(f"synth at scale {scale} …")
-    res["synth"] = suite.synth(work, scale)
+    res["synth"] = suite.synth(work, scale, reuse=reuse)
     files = res["synth"]["files"]
     sqlite_target = str(work / "release")
     log("import into SQLite …")
@@ -87,12 +88,13 @@ def main() -> None:
     ap.add_argument("--work", type=Path, default=None, help="Working directory (default: a temporary one).")
     ap.add_argument("--no-postgres", action="store_true")
     ap.add_argument("--requests", type=int, default=200, help="HTTP requests per endpoint and concurrency level.")
+    ap.add_argument("--reuse", action="store_true", help="Reuse the synthetic files already in --work.")
     args = ap.parse_args()
     work = args.work or Path(tempfile.mkdtemp(prefix="tflink-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     try:
         res = run(args.scale, work, not args.no_postgres, args.requests,
-                  log=lambda m: print(m, file=sys.stderr, flush=True))
+                  log=lambda m: print(m, file=sys.stderr, flush=True), reuse=args.reuse)
     finally:
         if args.work is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -12,13 +12,15 @@ from harness import (dir_size_mib, free_port, http_load, peak_rss_mib, run_measu
                      tool)
 
 
-def synth(work: Path, scale: float, seed: int = 7) -> dict[str, Any]:
+def synth(work: Path, scale: float, seed: int = 7, reuse: bool = False) -> dict[str, Any]:
     out = work / "synth"
-    if out.exists():
-        shutil.rmtree(out)
-    m = run_measured([tool("tflink"), "synth", str(out), "--scale", str(scale), "--seed", str(seed)])
+    seconds = None
+    if not (reuse and out.is_dir()):
+        if out.exists():
+            shutil.rmtree(out)
+        seconds = run_measured([tool("tflink"), "synth", str(out), "--scale", str(scale), "--seed", str(seed)])["seconds"]
     files = sorted(out.glob("TFLink_*")) + sorted(out.glob("*_browse.csv"))
-    return {"dir": str(out), "files": [str(f) for f in files], "seconds": m["seconds"]}
+    return {"dir": str(out), "files": [str(f) for f in files], "seconds": seconds}
 
 
 def import_release(files: list[str], target: str) -> dict[str, Any]:
