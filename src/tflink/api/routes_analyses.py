@@ -14,12 +14,12 @@ from .. import settings
 from ..errors import BadParameter
 from ..query.analyses import common_targets, cross_species, enrichment, plots, tables
 from ..query.identifiers import parse_identifier_list
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 
 router = APIRouter(prefix="/api/v1/analysis", tags=["analyses"])
 Fmt = Literal["json", "tsv", "png", "svg"]
-SCALE_DOC = "evidence: all, small (small-scale) or large (large-scale)"
+SCALE_DOC = "evidence: all, ss (small-scale) or ls (large-scale); small and large are accepted too"
 
 
 class EnrichmentRequest(BaseModel):

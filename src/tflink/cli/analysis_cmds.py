@@ -7,8 +7,8 @@ import click
 
 from .common import db_option, print_json, release
 
-scale_option = click.option("--scale", type=click.Choice(["all", "small", "large"]), default="all",
-                            show_default=True, help="Evidence: small-scale, large-scale or all edges.")
+scale_option = click.option("--scale", type=click.Choice(["all", "ss", "ls", "small", "large"]), default="all",
+                            show_default=True, help="Evidence: ss (small-scale), ls (large-scale) or all edges, as in `tflink export`.")
 source_option = click.option("--source", "sources", multiple=True, metavar="LABEL",
                              help="Only edges from this source (repeatable: any of them), e.g. TRRUST.")
 sign_option = click.option("--sign", type=click.Choice(["activation", "repression", "unknown"]), default=None,

@@ -38,7 +38,7 @@ def edge_filter(rel: Release, scale: str | None = "all", sources: Iterable[str] 
     """Validate user filter values against the release (unknown source or sign = BadParameter)."""
     sc = SCALE_ALIASES.get((scale or "all").strip().lower())
     if sc is None or sc not in SCALES:
-        raise BadParameter("scale", f"expected all, small or large, got {scale!r}")
+        raise BadParameter("scale", f"expected all, ss (small-scale) or ls (large-scale), got {scale!r}")
     if isinstance(sources, str):
         sources = [s for s in sources.replace(";", ",").split(",")]
     labels = tuple(sorted({s.strip() for s in (sources or ()) if s and s.strip()}))
