@@ -132,7 +132,11 @@ def http_load(base: str, paths: list[str], clients: int, requests_per_client: in
             for i in range(requests_per_client):
                 path = paths[(k + i) % len(paths)]
                 t = time.perf_counter()
-                r = c.get(path)
+                try:
+                    r = c.get(path)
+                except httpx.HTTPError as exc:  # e.g. a reset from a server with a short listen backlog
+                    errors.append(f"{path}: {type(exc).__name__}")
+                    continue
                 mine.append((time.perf_counter() - t) * 1000)
                 if r.status_code != 200:
                     errors.append(f"{path}: {r.status_code}")
