@@ -27,6 +27,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("batch_max", "5000", "Most identifiers one batch lookup or gene list may hold."),
     Setting("network_max", "2000", "Most nodes a network neighbourhood request may return."),
     Setting("pg_pool_max", "8", "Largest PostgreSQL connection pool of one server process."),
+    Setting("entry_cache_mb", "64", "Memory for serialized entry JSON per server process (releases are immutable, "
+                                    "so a hub's JSON is built once); 0 turns the cache off."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

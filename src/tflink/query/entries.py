@@ -4,7 +4,10 @@ The CLI, the REST API and the HTML pages all call these functions; none of them 
 """
 from __future__ import annotations
 
-from typing import Any
+import json
+import threading
+from collections import OrderedDict
+from typing import Any, Callable
 
 from .. import model, settings
 from ..errors import BadParameter, NotFound
@@ -65,6 +68,45 @@ def entry_json(rel: Release, ac: str) -> dict[str, Any]:
     out["targets"] = [partner_row(r) for r in rel.partners(e["id"], "targets").rows]
     out["binding_sites"] = [site_row(r) for r in rel.sites(e["id"]).rows]
     return out
+
+
+class _JsonCache:
+    """Serialized entry JSON, least recently used first out, bounded in bytes. Safe because a release never
+    changes; the key holds the release's build time so a replaced PostgreSQL schema is not served stale."""
+
+    def __init__(self) -> None:
+        self._items: OrderedDict[tuple[str, str, str], bytes] = OrderedDict()
+        self._bytes = 0
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: tuple[str, str, str], make: Callable[[], bytes]) -> bytes:
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None:
+                self._items.move_to_end(key)
+                return hit
+        body = make()
+        cap = settings.get_int("entry_cache_mb") << 20
+        if len(body) <= cap:
+            with self._lock:
+                if key not in self._items:
+                    self._items[key] = body
+                    self._bytes += len(body)
+                while self._bytes > cap and self._items:
+                    _k, old = self._items.popitem(last=False)
+                    self._bytes -= len(old)
+        return body
+
+
+_ENTRY_JSON = _JsonCache()
+
+
+def entry_json_bytes(rel: Release, ac: str) -> bytes:
+    """`entry_json` serialized (compact UTF-8 JSON), cached per release: what the API sends."""
+    e = get_entry(rel, ac)
+    key = (rel.location, str(rel.manifest.get("built_at", "")), e["uniprot"])
+    return _ENTRY_JSON.get_or_make(key, lambda: json.dumps(entry_json(rel, e["uniprot"]), ensure_ascii=False,
+                                                           separators=(",", ":")).encode())
 
 
 def check_page(limit: int | None, offset: int) -> None:

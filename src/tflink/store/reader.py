@@ -139,7 +139,15 @@ class Release:
         rows = [{"uniprot": r[0], "name": r[1], "ncbi_gene_ids": _split(r[2]), "sources": _split(r[3]),
                  "methods": _split(r[4]), "pmids": _split(r[5]), "small_scale": r[6] == 1, "sign": r[7],
                  "entry_id": r[8], "large_scale": r[9] == 1} for r in self.db.fetchall(sql, params)]
-        total = len(rows) + offset if limit is None else self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
+        if limit is None:
+            total = len(rows) + offset
+        elif flt is None or flt == RowFilter():  # unfiltered: the count stored on the entry at build time
+            total = self.db.fetchone(f"SELECT {'n_as_tf' if role == 'targets' else 'n_as_target'} FROM entry "
+                                     "WHERE id = ?", (entry_id,))[0]
+        elif not flt.text:  # no name filter: count without joining the partners' entries
+            total = self.db.fetchone(f"SELECT COUNT(*) FROM interaction i WHERE {' AND '.join(where)}", params)[0]
+        else:
+            total = self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
         return Page(rows, int(total))
 
     def sites(self, entry_id: int, flt: RowFilter | None = None, sort: str | None = None, desc: bool = False,

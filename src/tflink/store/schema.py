@@ -49,7 +49,10 @@ INDEXES: tuple[str, ...] = (
     "CREATE INDEX entry_browse ON entry (taxid, n_interactions)",
     "CREATE INDEX entry_name ON entry (taxid, name_lower)",
     # interaction_pair UNIQUE (tf_id, target_id) is created by derive.merge_duplicate_interactions
-    "CREATE INDEX interaction_target ON interaction (target_id, tf_id)",
+    # (tf_id, id) and (target_id, id): a TF's or target's rows in id order, for keyset pages of the
+    # interactions API (without them PostgreSQL walks the primary key and filters millions of rows)
+    "CREATE INDEX interaction_tf_order ON interaction (tf_id, id)",
+    "CREATE INDEX interaction_target ON interaction (target_id, id)",
     "CREATE INDEX interaction_taxid ON interaction (taxid, tf_id)",
     "CREATE UNIQUE INDEX site_tflink_id ON site (tflink_id)",
     "CREATE INDEX site_tf ON site (tf_id, small_scale)",
