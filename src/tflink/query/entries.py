@@ -80,13 +80,15 @@ class _JsonCache:
         self._lock = threading.Lock()
 
     def get_or_make(self, key: tuple[str, str, str], make: Callable[[], bytes]) -> bytes:
+        cap = settings.get_int("entry_cache_mb") << 20
+        if cap <= 0:
+            return make()
         with self._lock:
             hit = self._items.get(key)
             if hit is not None:
                 self._items.move_to_end(key)
                 return hit
         body = make()
-        cap = settings.get_int("entry_cache_mb") << 20
         if len(body) <= cap:
             with self._lock:
                 if key not in self._items:
