@@ -6,8 +6,9 @@ from typing import Any
 
 # (label, path into results, target in ms or None)
 LATENCIES = [
-    ("entry JSON of the largest hub (query layer)", ("inproc", "entry_json_hub"), 50),
-    ("entry API `/api/v1/entries/{hub}` (ASGI, in-process)", ("inproc", "entry_api_hub"), 25),
+    ("entry JSON of the largest hub, built fresh every time (query layer)", ("inproc", "entry_json_hub"), 50),
+    ("entry API `/api/v1/entries/{hub}` (ASGI, in-process; serialized JSON cached after the first request)",
+     ("inproc", "entry_api_hub"), 25),
     ("entry page `/protein/{hub}`", ("inproc", "entry_page_hub"), 50),
     ("first page of an entry table (25 rows)", ("inproc", "entry_table_first_page"), 50),
     ("browse, first page (query layer)", ("inproc", "browse_first_page"), None),
