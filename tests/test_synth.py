@@ -188,7 +188,7 @@ def test_realistic_shape(one_percent):
 
 def test_full_size_degree_plan_is_heavy_tailed():
     """Human large-scale class at 100 %: CTCF-like hubs near 19,771 targets, median well below the mean."""
-    from tflink.synth_graph import exact_degrees, hub_cap
+    from tflink.synth.graph import exact_degrees, hub_cap
 
     cap = hub_cap(20120, 6722723, 1348)
     deg = np.sort(exact_degrees(np.random.default_rng(1), 1348, 6722723, np.full(1348, cap), 1.5))

@@ -10,7 +10,7 @@ from fastapi.responses import FileResponse, HTMLResponse, StreamingResponse
 from ..query import exports as q
 from ..query.interactions import interaction_filter
 from ..query.release_files import download_path
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 from .models_core import DownloadOut, FormatOut
 from .routes_entries import ERRORS, clean

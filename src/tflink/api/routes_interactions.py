@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 
 from ..query import interactions as q
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 from .models_core import BindingSitePage, InteractionPage
 from .routes_entries import ERRORS, clean

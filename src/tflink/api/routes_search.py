@@ -6,7 +6,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Query
 
 from ..query import entries, network
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 
 router = APIRouter(prefix="/api/v1", tags=["search"])

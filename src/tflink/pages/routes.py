@@ -14,7 +14,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from .. import model, settings
 from ..query import entries
 from ..query.identifiers import map_identifiers, parse_identifier_list
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 from . import routes_entry, views
 from .render import render

@@ -17,7 +17,7 @@ from .. import model
 from ..errors import TflinkError
 from ..query.analyses import common_targets, cross_species, enrichment, plots, tables
 from ..query.identifiers import parse_identifier_list
-from ..store import Release
+from ..query import Release
 from ..web.deps import release
 from .render import render
 

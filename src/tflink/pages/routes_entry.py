@@ -15,7 +15,7 @@ from fastapi.responses import (
 from .. import model
 from ..errors import NotFound
 from ..query import entries
-from ..store import Release, RowFilter
+from ..query import Release, RowFilter
 from ..web.deps import release
 from . import views
 from .logo import logo_svg

@@ -9,7 +9,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from .. import model
-from ..store import Release
+from ..query import Release
 
 SCALES = ("small-scale", "large-scale", "total")
 STAT_COLS = (("tfs", "TFs"), ("targets", "Target genes"), ("interactions", "Interactions"),

@@ -4,8 +4,9 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from ..store import Release
+from ..store import Page, Release, RowFilter
 
+__all__ = ["Page", "Release", "RowFilter", "open_release", "forget"]
 _OPEN: dict[str, Release] = {}
 _LOCK = threading.Lock()
 

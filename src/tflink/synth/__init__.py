@@ -23,10 +23,10 @@ from typing import IO, Callable, Iterator, Mapping, Sequence
 import numpy as np
 
 from tflink.model import ORGANISMS, Organism, function_of, organism
-from tflink.synth_evidence import is_large_scale_supported, ls_catalogue, pmid_pool, ss_cell
-from tflink.synth_graph import plan_graph
-from tflink.synth_ids import Universe, attach_orthologs, make_universe
-from tflink.synth_sites import write_sites
+from tflink.synth.evidence import is_large_scale_supported, ls_catalogue, pmid_pool, ss_cell
+from tflink.synth.graph import plan_graph
+from tflink.synth.ids import Universe, attach_orthologs, make_universe
+from tflink.synth.sites import write_sites
 
 Progress = Callable[[int], None]
 FIELDS = ("tfs", "targets", "interactions", "binding_sites", "binding_sequences")

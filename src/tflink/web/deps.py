@@ -4,7 +4,7 @@ from __future__ import annotations
 from fastapi import Request
 
 from ..query import open_release
-from ..store import Release
+from ..query import Release
 
 
 def release(request: Request) -> Release:
