@@ -64,8 +64,8 @@ def entry_json(rel: Release, ac: str) -> dict[str, Any]:
     """The whole entry, every row of every table (no cap): the shape shared by `tflink entry --json` and the API."""
     e = get_entry(rel, ac)
     out = summary(rel, e)
-    out["tfs"] = [partner_row(r) for r in rel.partners(e["id"], "tfs").rows]
-    out["targets"] = [partner_row(r) for r in rel.partners(e["id"], "targets").rows]
+    out["tfs"] = rel.all_partner_rows(e["id"], "tfs")
+    out["targets"] = rel.all_partner_rows(e["id"], "targets")
     out["binding_sites"] = [site_row(r) for r in rel.sites(e["id"]).rows]
     return out
 

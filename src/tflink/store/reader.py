@@ -150,6 +150,18 @@ class Release:
             total = self.db.fetchone(f"SELECT COUNT(*) {base}", params)[0]
         return Page(rows, int(total))
 
+    def all_partner_rows(self, entry_id: int, role: str) -> list[dict[str, Any]]:
+        """Every target or TF of an entry, already in the documented ROW shape (the whole-entry JSON's hot path:
+        one query, one dict per row)."""
+        me, other = ("tf_id", "target_id") if role == "targets" else ("target_id", "tf_id")
+        sql = (f"SELECT e.uniprot, e.name, e.ncbi, i.sources, i.methods, i.pmids, i.small_scale, i.sign "
+               f"FROM interaction i JOIN entry e ON e.id = i.{other} WHERE i.{me} = ? "
+               "ORDER BY i.small_scale DESC, e.name_lower, e.uniprot")
+        return [{"uniprot": u, "name": n, "ncbi_gene_ids": nc.split(";") if nc else [],
+                 "sources": s.split(";") if s else [], "methods": m.split(";") if m else [],
+                 "pmids": p.split(";") if p else [], "small_scale": ss == 1, "sign": sign}
+                for u, n, nc, s, m, p, ss, sign in self.db.fetchall(sql, (entry_id,))]
+
     def sites(self, entry_id: int, flt: RowFilter | None = None, sort: str | None = None, desc: bool = False,
               limit: int | None = None, offset: int = 0) -> Page:
         where, params = ["s.tf_id = ?"], [entry_id]
