@@ -43,7 +43,7 @@ def import_files(paths: Iterable[str | Path], target: str, version: str = "tflin
                              licence=tflink_files.LICENCE, citation=tflink_files.CITATION_PMID)
             records = tflink_files.parse(path, det, info, lenient=lenient)
             if det.format == "binding_sites":
-                w.add_sites(_route(records, w, orthologs, "site"))
+                w.add_site_rows(_route(records, w, orthologs, "site_row"))
             elif det.format == "browse":
                 w.add_entries(rec for kind, rec in records if kind == "entry")  # type: ignore[misc]
             else:

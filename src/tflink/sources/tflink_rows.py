@@ -6,7 +6,7 @@ from typing import Iterator
 
 from .. import model
 from ..errors import InputError
-from ..model import BindingSite, Entry, Ortholog
+from ..model import Entry, Ortholog
 from .tflink_files import (INTERACTION_REQUIRED, LS_ONLY_SOURCES, SITE_REQUIRED, Detected, InteractionRow,
                            check_ac, parse_pmids, split_multi, taxid_of, yes_no)
 
@@ -157,31 +157,61 @@ def _dash(value: str) -> str | None:
     return None if value in ("-", "", "NA") else value
 
 
+class _SiteState:
+    """Per-file state of the binding-site parser: column positions, TFs seen, organism names resolved."""
+
+    def __init__(self, path: Path, det: Detected) -> None:
+        c = _columns(path, det, SITE_REQUIRED)
+        self.ncols = len(c)
+        self.i = [c[k] for k in ("TFLinkID", "UniprotID.TF", "Name.TF", "Organism", "Assembly", "Chromosome",
+                                 "Start", "End", "Strand", "Source.database", "Detection.method", "PubmedID")]
+        self.flag = c.get("Small-scale.evidence")
+        self.overlaps = c.get("TFBS.overlaps")
+        self.seen: set[str] = set()
+        self.taxids: dict[str, int] = {}
+
+
+def _site_scale(path: Path, lineno: int, det: Detected, st: _SiteState, f: list[str], tflink_id: str) -> bool:
+    if st.flag is not None:
+        return yes_no(path, lineno, f[st.flag])
+    if det.scale in ("SS", "LS"):
+        return det.scale == "SS"
+    return tflink_id.startswith("TFLinkSS")
+
+
 def sites(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:
-    c = _columns(path, det, SITE_REQUIRED)
-    f = _fields(path, lineno, line, det)
-    taxid = taxid_of(path, lineno, f[c["Organism"]])
-    tf = check_ac(path, lineno, f[c["UniprotID.TF"]].strip(), "UniprotID.TF")
-    tflink_id = f[c["TFLinkID"]].strip()
+    """A binding-site row as a `site_row` tuple (tflink_id, tf, taxid, assembly, chromosome, start, end, strand,
+    sequence, sources, methods, pmids — the last three `;`-joined —, small_scale, overlap ids); the TF's entry
+    is taken from its first row."""
+    st = det.state
+    if st is None:
+        st = det.state = _SiteState(path, det)
+    f = line.split(det.delimiter)
+    if len(f) != st.ncols:
+        _fields(path, lineno, line, det)  # raises the column-count error
+    i_id, i_tf, i_name, i_org, i_asm, i_chr, i_start, i_end, i_strand, i_src, i_meth, i_pmid = st.i
+    org = f[i_org]
+    taxid = st.taxids.get(org)
+    if taxid is None:
+        taxid = st.taxids[org] = taxid_of(path, lineno, org)
+    tf = f[i_tf].strip()
+    if tf not in st.seen:
+        check_ac(path, lineno, tf, "UniprotID.TF")
+        st.seen.add(tf)
+        yield "entry", Entry(tf, taxid, _name(f[i_name]))
+    tflink_id = f[i_id].strip()
     if not tflink_id.startswith("TFLink"):
         raise InputError(path, lineno, f"TFLinkID {tflink_id!r} does not start with 'TFLink'")
-    if "Small-scale.evidence" in c:
-        ss = yes_no(path, lineno, f[c["Small-scale.evidence"]])
-    elif det.scale in ("SS", "LS"):
-        ss = det.scale == "SS"
-    else:
-        ss = tflink_id.startswith("TFLinkSS")
-    overlaps = split_multi(f[c["TFBS.overlaps"]]) if "TFBS.overlaps" in c else []
-    chromosome = _dash(f[c["Chromosome"]])
-    strand = f[c["Strand"]].strip()  # '-' is the minus strand when the site has a location, else "none"
-    strand_or_none = strand if chromosome and strand in ("+", "-") else None
-    yield "entry", Entry(tf, taxid, _name(f[c["Name.TF"]]))
-    yield "site", BindingSite(
-        tflink_id=tflink_id, tf=tf, taxid=taxid, assembly=_dash(f[c["Assembly"]]),
-        chromosome=chromosome, start=_int_or_none(path, lineno, f[c["Start"]], "Start"),
-        end=_int_or_none(path, lineno, f[c["End"]], "End"), strand=strand_or_none,
-        sources=tuple(split_multi(f[c["Source.database"]])), methods=tuple(split_multi(f[c["Detection.method"]])),
-        pmids=tuple(parse_pmids(f[c["PubmedID"]])), small_scale=ss, overlaps=tuple(overlaps))
+    chromosome = _dash(f[i_chr])
+    strand = f[i_strand].strip()  # '-' is the minus strand when the site has a location, else "none"
+    pm = f[i_pmid]
+    pmids = _fast_multi(pm) if "%" not in pm and "http" not in pm else parse_pmids(pm)
+    overlaps = _fast_multi(f[st.overlaps]) if st.overlaps is not None else []
+    yield "site_row", (tflink_id, tf, taxid, _dash(f[i_asm]), chromosome,
+                       _int_or_none(path, lineno, f[i_start], "Start"), _int_or_none(path, lineno, f[i_end], "End"),
+                       strand if chromosome and strand in ("+", "-") else None, None,
+                       ";".join(_fast_multi(f[i_src])), ";".join(_fast_multi(f[i_meth])), ";".join(pmids),
+                       _site_scale(path, lineno, det, st, f, tflink_id), overlaps)
 
 
 def browse(path: Path, lineno: int, line: str, det: Detected) -> Iterator[tuple[str, object]]:

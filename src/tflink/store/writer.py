@@ -168,14 +168,22 @@ class ReleaseWriter:
                 self.progress("interactions", self._n_interactions)
 
     def add_sites(self, sites: Iterable[BindingSite]) -> int:
-        return self.db.insert_rows("site", COLUMNS["site"], self._site_rows(sites))
+        return self.add_site_rows(
+            (s.tflink_id, s.tf, s.taxid, s.assembly, s.chromosome, s.start, s.end, s.strand, s.sequence,
+             ";".join(s.sources), ";".join(s.methods), ";".join(s.pmids), s.small_scale, s.overlaps) for s in sites)
 
-    def _site_rows(self, sites: Iterable[BindingSite]) -> Iterator[tuple]:
-        for s in sites:
+    def add_site_rows(self, rows: Iterable[Sequence[Any]]) -> int:
+        """Fast path: (tflink_id, tf, taxid, assembly, chromosome, start, end, strand, sequence, sources, methods,
+        pmids — `;`-joined strings —, small_scale, overlap ids) tuples."""
+        return self.db.insert_rows("site", COLUMNS["site"], self._site_rows(rows))
+
+    def _site_rows(self, rows: Iterable[Sequence[Any]]) -> Iterator[tuple]:
+        ids = self._ids
+        for r in rows:
             self._n_sites += 1
-            yield (self._n_sites, s.tflink_id, self.entry_id(s.tf, s.taxid), s.taxid, s.assembly, s.chromosome,
-                   s.start, s.end, s.strand, s.sequence, ";".join(s.sources), ";".join(s.methods),
-                   ";".join(s.pmids), int(s.small_scale), len(s.overlaps), ";".join(s.overlaps))
+            tf = ids.get(r[1]) or self.entry_id(r[1], r[2])
+            yield (self._n_sites, r[0], tf, r[2], r[3], r[4], r[5], r[6], r[7], r[8], r[9], r[10], r[11],
+                   int(r[12]), len(r[13]), ";".join(r[13]))
             if self._n_sites % CHUNK == 0:
                 self.progress("binding sites", self._n_sites)
 
