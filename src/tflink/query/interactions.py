@@ -5,6 +5,7 @@ scale. A page is fetched with `limit + 1` rows so that `next` (a cursor) is give
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .. import model, settings
@@ -84,15 +85,21 @@ def interaction_filter(rel: Release, organism: str | None = None, tf: str | None
     return f
 
 
+def _keyset_page(fetch: Callable[..., Iterable[tuple]], to_record: Callable[[tuple], dict[str, Any]], id_pos: int,
+                 limit: int, cursor: str | None) -> dict[str, Any]:
+    """One keyset page: fetch limit + 1 rows after the cursor to know whether there is a next page."""
+    check_limit(limit)
+    rows = list(fetch(after=parse_cursor(cursor), limit=limit + 1))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return {"rows": [to_record(r) for r in rows], "limit": limit,
+            "next": str(rows[-1][id_pos]) if more and rows else None}
+
+
 def interactions_page(rel: Release, flt: sql.InteractionFilter, limit: int = 100,
                       cursor: str | None = None) -> dict[str, Any]:
     """One page of interactions by id: {rows, next, limit}."""
-    check_limit(limit)
-    rows = list(sql.interactions(rel, flt, after=parse_cursor(cursor), limit=limit + 1))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return {"rows": [interaction_record(r) for r in rows], "limit": limit,
-            "next": str(rows[-1][sql.I_ID]) if more and rows else None}
+    return _keyset_page(lambda **kw: sql.interactions(rel, flt, **kw), interaction_record, sql.I_ID, limit, cursor)
 
 
 def site_filter(rel: Release, organism: str | None = None, tf: str | None = None, chromosome: str | None = None,
@@ -113,12 +120,7 @@ def site_filter(rel: Release, organism: str | None = None, tf: str | None = None
 def binding_sites_page(rel: Release, flt: sql.SiteFilter, limit: int = 100,
                        cursor: str | None = None) -> dict[str, Any]:
     """One page of binding sites by id: {rows, next, limit}."""
-    check_limit(limit)
-    rows = list(sql.sites(rel, flt, after=parse_cursor(cursor), limit=limit + 1))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return {"rows": [site_record(r) for r in rows], "limit": limit,
-            "next": str(rows[-1][sql.S_ID]) if more and rows else None}
+    return _keyset_page(lambda **kw: sql.sites(rel, flt, **kw), site_record, sql.S_ID, limit, cursor)
 
 
 def organisms(rel: Release) -> list[dict[str, Any]]:

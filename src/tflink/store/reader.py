@@ -20,6 +20,7 @@ SITE_SORTS = {"tflink_id": "s.tflink_id", "chromosome": "s.chromosome", "start":
               "assembly": "s.assembly", "overlaps": "s.n_overlaps"}
 BROWSE_SORTS = {"name": "name_lower", "uniprot": "uniprot", "ncbi": "ncbi", "function": "function",
                 "small_scale": "small_scale", "n_interactions": "n_interactions"}
+PARTNER_ORDER = "i.small_scale DESC, e.name_lower, e.uniprot"  # TFLink: small-scale first, then by name
 ENTRY_COLS = "id, uniprot, name, ncbi, taxid, synonyms, xrefs, jaspar, function, n_as_tf, n_as_target, " \
              "n_interactions, small_scale"
 
@@ -132,7 +133,7 @@ class Release:
         me, other = ("tf_id", "target_id") if role == "targets" else ("target_id", "tf_id")
         where, params = [f"i.{me} = ?"], [entry_id]
         self._row_filter(flt, where, params, alias="i", text_cols=("e.name_lower", "lower(e.uniprot)", "e.ncbi"))
-        order = _order(sort, desc, PARTNER_SORTS, "i.small_scale DESC, e.name_lower, e.uniprot")
+        order = _order(sort, desc, PARTNER_SORTS, PARTNER_ORDER)
         base = f"FROM interaction i JOIN entry e ON e.id = i.{other} WHERE {' AND '.join(where)}"
         sql = (f"SELECT e.uniprot, e.name, e.ncbi, i.sources, i.methods, i.pmids, i.small_scale, i.sign, e.id, "
                f"i.large_scale {base} ORDER BY {order}{_limit(limit, offset)}")
@@ -156,7 +157,7 @@ class Release:
         me, other = ("tf_id", "target_id") if role == "targets" else ("target_id", "tf_id")
         sql = (f"SELECT e.uniprot, e.name, e.ncbi, i.sources, i.methods, i.pmids, i.small_scale, i.sign "
                f"FROM interaction i JOIN entry e ON e.id = i.{other} WHERE i.{me} = ? "
-               "ORDER BY i.small_scale DESC, e.name_lower, e.uniprot")
+               f"ORDER BY {PARTNER_ORDER}")
         return [{"uniprot": u, "name": n, "ncbi_gene_ids": nc.split(";") if nc else [],
                  "sources": s.split(";") if s else [], "methods": m.split(";") if m else [],
                  "pmids": p.split(";") if p else [], "small_scale": ss == 1, "sign": sign}
